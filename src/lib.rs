@@ -2,3 +2,10 @@
 //! across outlets. See ARCHITECTURE.md for how text flows through the modules.
 
 pub mod model;
+pub mod lexer;
+pub mod rules;
+pub mod furniture;
+pub mod segment;
+pub mod grammar;
+pub mod resolve;
+pub mod extract;

@@ -140,6 +140,9 @@ pub struct Attribution {
     pub via: Option<Source>,
     /// The sentence the attribution was found in.
     pub sentence: Span,
+    /// The grammar rule that matched (`source_then_clause`, `quote_then_source` …),
+    /// so a rule author can see why a record exists.
+    pub pattern: String,
 }
 
 /// Metadata known about an article.

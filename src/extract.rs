@@ -1,0 +1,490 @@
+//! From article text to attribution records.
+//!
+//! ingest gives the text; here it goes through furniture removal
+//! ([`crate::furniture`]), paragraphs and sentences ([`crate::segment`]),
+//! tokens and tags ([`crate::lexer`]), the grammar ([`crate::grammar`]) and
+//! entity resolution ([`crate::resolve`]). This module owns what holds those
+//! together:
+//! - the shape of a content: trimming, direct / indirect / mixed;
+//! - nesting: a content is parsed again, so a quotation inside a quotation
+//!   gives two records and "X told Y that P, KCNA reported" gives one record
+//!   for X relayed via KCNA;
+//! - sources the grammar leaves open: the subject of a clause for "…, saying
+//!   P", and the antecedent of a pronoun.
+
+use std::ops::Range;
+
+use crate::furniture::Furniture;
+use crate::grammar::{self, Match};
+use crate::lexer::{tag, tag_string, Lexicon, Token};
+use crate::model::{Attribution, Content, Cue, QuoteKind, Source, SourceType, Span};
+use crate::resolve::{self, ArticleNames, Gazetteer, Resolved};
+use crate::rules::{Object, Rules, RulesError};
+use crate::segment;
+
+/// Everything extraction needs, built once from the rules and shared by all articles.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    lexicon: Lexicon,
+    furniture: Furniture,
+    gazetteer: Gazetteer,
+}
+
+struct Sentence {
+    span: Span,
+    tokens: Vec<Token>,
+    tags: String,
+}
+
+/// An attribution in token indices of one sentence, before resolution.
+#[derive(Debug, Clone)]
+struct Found {
+    sentence: usize,
+    pattern: &'static str,
+    source: Range<usize>,
+    via: Option<Range<usize>>,
+    cue: usize,
+    content: Range<usize>,
+    kind: QuoteKind,
+}
+
+impl Extractor {
+    pub fn new(rules: &Rules) -> Result<Extractor, RulesError> {
+        Ok(Extractor {
+            lexicon: Lexicon::new(rules),
+            furniture: Furniture::new(&rules.furniture)?,
+            gazetteer: Gazetteer::new(rules),
+        })
+    }
+
+    /// An extractor with the built-in rules only.
+    pub fn builtin() -> Extractor {
+        let rules = Rules::builtin();
+        // The built-in furniture patterns are tested; failing here is a build defect.
+        Extractor::new(&rules).unwrap_or_else(|e| panic!("built-in rules: {e}"))
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The sentences extraction looks at, in order (furniture left out).
+    pub fn sentences(&self, text: &str, body_start: usize) -> Vec<Span> {
+        let lines = self.furniture.content_spans(text, body_start);
+        segment::paragraphs(text, &lines)
+            .into_iter()
+            .flat_map(|p| segment::sentences(text, p, &self.lexicon))
+            .collect()
+    }
+
+    /// Every attribution in `text[body_start..]`, in reading order.
+    pub fn extract(&self, text: &str, body_start: usize) -> Vec<Attribution> {
+        let mut names = ArticleNames::default();
+        let sentences: Vec<Sentence> = self
+            .sentences(text, body_start)
+            .into_iter()
+            .map(|span| {
+                let tokens = self.lexicon.tokenize(text, span);
+                names.observe(text, &tokens, &self.gazetteer);
+                let tags = tag_string(&tokens);
+                Sentence { span, tokens, tags }
+            })
+            .collect();
+
+        let mut found = Vec::new();
+        for (i, s) in sentences.iter().enumerate() {
+            if !s.tags.bytes().any(is_cue_tag) {
+                continue;
+            }
+            let mut here = Vec::new();
+            for m in grammar::matches(&s.tags) {
+                here.extend(self.shape(s, i, &m, 0..s.tokens.len(), 0));
+            }
+            // One cue, one record: the first (widest) reading wins.
+            let mut seen = Vec::new();
+            here.retain(|f: &Found| {
+                let new = !seen.contains(&f.cue);
+                seen.push(f.cue);
+                new
+            });
+            here.sort_by_key(|f| (f.cue, f.content.start));
+            found.extend(here);
+        }
+        self.resolve_all(text, &sentences, &names, found)
+    }
+
+    /// Turns a grammar match into records: fixes the content's extent and
+    /// kind, fills a dangling source, and parses the content for nested ones.
+    fn shape(&self, s: &Sentence, i: usize, m: &Match, scope: Range<usize>, depth: u8) -> Vec<Found> {
+        let Some((content, kind)) = shape_content(&s.tokens, m.content.clone()) else {
+            return Vec::new();
+        };
+        let source = match &m.source {
+            Some(r) => r.clone(),
+            None => match clause_subject(s, scope.start, m.cue) {
+                Some(r) => r,
+                None => return Vec::new(),
+            },
+        };
+        let cue_info = s.tokens.get(m.cue).and_then(|t| t.cue).and_then(|c| self.lexicon.cue(c));
+        if let Some(info) = cue_info {
+            let after_that = content.start > 0 && s.tokens[content.start - 1].tag == tag::THAT;
+            if info.object == Object::Clause && kind != QuoteKind::Direct && !after_that && !has_verb(&s.tokens[content.clone()]) {
+                return Vec::new();
+            }
+        }
+        let content = trim_subordinate(s, &source, content);
+        let outer = Found {
+            sentence: i,
+            pattern: m.pattern,
+            source,
+            via: m.via.clone(),
+            cue: m.cue,
+            content,
+            kind,
+        };
+        if depth > 0 {
+            return vec![outer];
+        }
+        // Parse the content again for attributions inside it.
+        let inner_scope = outer.content.clone();
+        let mut nested = Vec::new();
+        if let Some(sub) = s.tags.get(inner_scope.clone()) {
+            for n in grammar::matches(sub) {
+                let n = offset(n, inner_scope.start);
+                nested.extend(self.shape(s, i, &n, inner_scope.clone(), depth + 1));
+            }
+        }
+        let mut out = Vec::new();
+        let mut keep_outer = true;
+        for mut n in nested {
+            if outer.kind == QuoteKind::Direct {
+                // A quotation inside a quotation: the speaker quoted is relayed by the outer one.
+                n.via.get_or_insert(outer.source.clone());
+            } else if only_adjunct_before(&s.tokens[inner_scope.start..n.source.start]) {
+                // "X told Y that P, according to Z": one claim by X, relayed by Z.
+                n.via.get_or_insert(outer.source.clone());
+                keep_outer = false;
+            }
+            out.push(n);
+        }
+        if keep_outer {
+            out.insert(0, outer);
+        }
+        out
+    }
+
+    fn resolve_all(&self, text: &str, sentences: &[Sentence], names: &ArticleNames, found: Vec<Found>) -> Vec<Attribution> {
+        let mut memory = Antecedents::default();
+        let mut out = Vec::with_capacity(found.len());
+        for f in found {
+            let s = &sentences[f.sentence];
+            let source = self.source(text, sentences, f.sentence, &f.source, names, &memory);
+            let via = f
+                .via
+                .as_ref()
+                .map(|r| self.source(text, sentences, f.sentence, r, names, &memory));
+            // The grammatical subject is what a later "it"/"he" most likely means.
+            memory.remember(via.as_ref().filter(|_| f.pattern == "relay_citing").unwrap_or(&source));
+            let cue_tok = s.tokens[f.cue];
+            let info = cue_tok.cue.and_then(|c| self.lexicon.cue(c));
+            let cue_span = cue_tok.span;
+            out.push(Attribution {
+                kind: f.kind,
+                source,
+                cue: Cue {
+                    text: cue_span.slice(text).to_string(),
+                    span: cue_span,
+                    lemma: info.map_or_else(|| cue_span.slice(text).to_lowercase(), |c| c.lemma.clone()),
+                    family: info.map_or_else(|| "speech".to_string(), |c| c.family.clone()),
+                },
+                content: {
+                    let span = token_span(&s.tokens, &f.content);
+                    Content {
+                        text: span.slice(text).to_string(),
+                        span,
+                    }
+                },
+                via,
+                sentence: s.span,
+                pattern: f.pattern.to_string(),
+            });
+        }
+        out
+    }
+
+    fn source(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        at: usize,
+        r: &Range<usize>,
+        names: &ArticleNames,
+        memory: &Antecedents,
+    ) -> Source {
+        let s = &sentences[at];
+        let toks = &s.tokens[r.clone()];
+        let span = token_span(&s.tokens, r);
+        let mention = span.slice(text);
+        let resolved = if toks.len() == 1 && toks[0].tag == tag::PRONOUN {
+            self.antecedent(text, sentences, at, r.start, &mention.to_lowercase(), names, memory)
+        } else {
+            resolve::resolve(text, toks, &self.gazetteer, names)
+        };
+        Source {
+            text: mention.to_string(),
+            span,
+            entity: resolved.entity,
+            source_type: resolved.source_type,
+            role: resolved.role,
+        }
+    }
+
+    /// What a pronoun source refers to. "he"/"she": the last person quoted,
+    /// else the last person named. "it": a body at the start of this clause
+    /// ("While China is …, it denies"), else the last non-person source,
+    /// else the last body named. "they": the last collective source.
+    #[allow(clippy::too_many_arguments)]
+    fn antecedent(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        at: usize,
+        before: usize,
+        pronoun: &str,
+        names: &ArticleNames,
+        memory: &Antecedents,
+    ) -> Resolved {
+        let unresolved = || Resolved {
+            entity: pronoun.to_string(),
+            source_type: SourceType::Anonymous,
+            role: None,
+        };
+        let mention = |si: usize, range: Range<usize>| {
+            resolve::resolve(text, &sentences[si].tokens[range], &self.gazetteer, names)
+        };
+        match pronoun {
+            "he" | "she" | "i" => memory.person.clone().or_else(|| {
+                self.mentions_before(sentences, at, before)
+                    .map(|(si, r)| mention(si, r))
+                    .find(|m| m.source_type == SourceType::Person)
+            }),
+            "it" => {
+                let s = &sentences[at];
+                let lead = usize::from(s.tokens.first().is_some_and(|t| t.tag == tag::SUBORD));
+                let clause_start = (lead < before && s.tokens[lead].tag == tag::PROPER)
+                    .then(|| grammar::source_at(&s.tags, lead))
+                    .flatten()
+                    .map(|end| mention(at, lead..end.min(before)))
+                    .filter(|m| !matches!(m.source_type, SourceType::Person | SourceType::Collective));
+                clause_start.or_else(|| memory.body.clone()).or_else(|| {
+                    self.mentions_before(sentences, at, before)
+                        .map(|(si, r)| mention(si, r))
+                        .find(|m| !matches!(m.source_type, SourceType::Person | SourceType::Collective | SourceType::Anonymous))
+                })
+            }
+            _ => memory.group.clone(),
+        }
+        .unwrap_or_else(unresolved)
+    }
+
+    /// Runs of capitalised words before token `before` of sentence `at`,
+    /// nearest first, looking back a few sentences.
+    fn mentions_before<'s>(&self, sentences: &'s [Sentence], at: usize, before: usize) -> impl Iterator<Item = (usize, Range<usize>)> + 's {
+        (at.saturating_sub(4)..=at).rev().flat_map(move |si| {
+            let toks = &sentences[si].tokens;
+            let limit = if si == at { before.min(toks.len()) } else { toks.len() };
+            let mut runs = Vec::new();
+            let mut i = 0;
+            while i < limit {
+                if toks[i].tag == tag::PROPER {
+                    let start = i;
+                    while i < limit && matches!(toks[i].tag, tag::PROPER) {
+                        i += 1;
+                    }
+                    runs.push((si, start..i));
+                } else {
+                    i += 1;
+                }
+            }
+            runs.into_iter().rev()
+        })
+    }
+}
+
+/// Antecedents for pronouns, updated as attributions are read in order.
+#[derive(Default)]
+struct Antecedents {
+    person: Option<Resolved>,
+    body: Option<Resolved>,
+    group: Option<Resolved>,
+}
+
+impl Antecedents {
+    fn remember(&mut self, r: &Source) {
+        let resolved = Resolved {
+            entity: r.entity.clone(),
+            source_type: r.source_type,
+            role: r.role.clone(),
+        };
+        match r.source_type {
+            SourceType::Person => self.person = Some(resolved),
+            SourceType::Collective | SourceType::Anonymous => self.group = Some(resolved),
+            _ => self.body = Some(resolved),
+        }
+    }
+}
+
+fn is_cue_tag(b: u8) -> bool {
+    matches!(
+        b,
+        tag::CUE | tag::CUE_NOUN | tag::CUE_LISTENER | tag::CUE_GERUND | tag::CUE_ADJECTIVE | tag::ACCORDING
+    )
+}
+
+fn offset(m: Match, by: usize) -> Match {
+    let shift = |r: Range<usize>| r.start + by..r.end + by;
+    Match {
+        pattern: m.pattern,
+        source: m.source.map(shift),
+        via: m.via.map(shift),
+        cue: m.cue + by,
+        content: shift(m.content),
+    }
+}
+
+/// The byte span from the first to the last token of `r`.
+fn token_span(tokens: &[Token], r: &Range<usize>) -> Span {
+    match (tokens.get(r.start), r.end.checked_sub(1).and_then(|e| tokens.get(e))) {
+        (Some(a), Some(b)) if r.start < r.end => Span::new(a.span.start, b.span.end),
+        _ => Span::new(0, 0),
+    }
+}
+
+fn is_punct(t: u8) -> bool {
+    matches!(t, tag::COMMA | tag::STOP | tag::SEMICOLON | tag::COLON | tag::DASH | tag::OTHER)
+}
+
+fn is_quote(t: u8) -> bool {
+    matches!(t, tag::OPEN_QUOTE | tag::CLOSE_QUOTE | tag::OPEN_SINGLE | tag::CLOSE_SINGLE)
+}
+
+/// Trims punctuation off a content and decides its kind; a content that is
+/// one quotation becomes what is inside the marks.
+fn shape_content(tokens: &[Token], mut r: Range<usize>) -> Option<(Range<usize>, QuoteKind)> {
+    let trim = |r: &mut Range<usize>| {
+        while r.start < r.end && is_punct(tokens[r.end - 1].tag) {
+            r.end -= 1;
+        }
+        while r.start < r.end && matches!(tokens[r.start].tag, tag::COMMA | tag::COLON) {
+            r.start += 1;
+        }
+    };
+    trim(&mut r);
+    if r.is_empty() || r.end > tokens.len() {
+        return None;
+    }
+    let open = tokens[r.start].tag;
+    if matches!(open, tag::OPEN_QUOTE | tag::OPEN_SINGLE) && closing(tokens, r.start) == Some(r.end - 1) {
+        let mut inner = r.start + 1..r.end - 1;
+        trim(&mut inner);
+        return (!inner.is_empty()).then_some((inner, QuoteKind::Direct));
+    }
+    let kind = if tokens[r.clone()].iter().any(|t| is_quote(t.tag)) {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    };
+    Some((r, kind))
+}
+
+/// The index of the mark closing the quotation opened at `open`.
+fn closing(tokens: &[Token], open: usize) -> Option<usize> {
+    let (o, c) = match tokens[open].tag {
+        tag::OPEN_QUOTE => (tag::OPEN_QUOTE, tag::CLOSE_QUOTE),
+        _ => (tag::OPEN_SINGLE, tag::CLOSE_SINGLE),
+    };
+    let mut depth = 0;
+    for (i, t) in tokens.iter().enumerate().skip(open) {
+        if t.tag == o {
+            depth += 1;
+        } else if t.tag == c {
+            depth -= 1;
+            if depth == 0 {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
+
+fn has_verb(tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| {
+        matches!(
+            t.tag,
+            tag::AUX | tag::BE | tag::CUE | tag::CUE_NOUN | tag::CUE_LISTENER | tag::NEGATION | tag::PARTICIPLE | tag::THAT
+        )
+    })
+}
+
+/// The subject of the clause a dangling cue belongs to: the first noun
+/// phrase of the clause, after any leading adjunct ("When asked …, X appeared
+/// reluctant to comment, saying …").
+fn clause_subject(s: &Sentence, from: usize, before: usize) -> Option<Range<usize>> {
+    let mut i = from;
+    while i < before {
+        let t = s.tokens[i].tag;
+        if matches!(t, tag::PROPER | tag::NOUN | tag::TITLE | tag::DETERMINER | tag::PRONOUN) {
+            if let Some(mut end) = grammar::source_at(&s.tags, i) {
+                while end > i + 1 && s.tokens[end - 1].tag == tag::PARTICIPLE {
+                    end -= 1;
+                }
+                if end <= before {
+                    return Some(i..end);
+                }
+            }
+        }
+        let comma = (i..before).find(|&k| s.tokens[k].tag == tag::COMMA)?;
+        i = comma + 1;
+    }
+    None
+}
+
+/// "While the US believes P, China …": a content that starts inside a
+/// leading subordinate clause ends with that clause.
+fn trim_subordinate(s: &Sentence, source: &Range<usize>, mut content: Range<usize>) -> Range<usize> {
+    if s.tokens.first().is_none_or(|t| t.tag != tag::SUBORD) {
+        return content;
+    }
+    let mut depth = 0i32;
+    for (k, t) in s.tokens.iter().enumerate() {
+        match t.tag {
+            tag::OPEN_QUOTE | tag::OPEN_SINGLE => depth += 1,
+            tag::CLOSE_QUOTE | tag::CLOSE_SINGLE => depth -= 1,
+            tag::COMMA if depth == 0 => {
+                if source.start < k && content.start < k && content.end > k {
+                    content.end = k;
+                }
+                return content;
+            }
+            _ => {}
+        }
+    }
+    content
+}
+
+/// True when the tokens before a nested attribution are nothing or a
+/// fronted adjunct ("On Saturday, Lavrov described …"), so that the nested
+/// attribution is the whole relayed claim.
+fn only_adjunct_before(tokens: &[Token]) -> bool {
+    match tokens.split_last() {
+        None => true,
+        Some((last, rest)) => {
+            last.tag == tag::COMMA
+                && rest.iter().all(|t| {
+                    matches!(t.tag, tag::PREP | tag::TIME | tag::DETERMINER | tag::NUMBER | tag::AUX | tag::PROPER | tag::WORD)
+                })
+                && rest.len() <= 6
+        }
+    }
+}

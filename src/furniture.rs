@@ -1,0 +1,139 @@
+//! Site furniture: the lines a scraper keeps that are not the article.
+//!
+//! "Advertisement", newsletter boxes, teasers of other stories, comment forms,
+//! hashtag lines and photo credits are recognised by patterns from the rules
+//! (data, not code) and returned as byte spans to skip. Nothing is cut out of
+//! the text, so every later span still points into the original bytes.
+
+use regex::{Regex, RegexSet};
+
+use crate::model::Span;
+use crate::rules::{FurnitureRules, RulesError};
+
+/// Compiled furniture patterns.
+#[derive(Debug, Clone)]
+pub struct Furniture {
+    line: RegexSet,
+    tail: RegexSet,
+    inline: Vec<Regex>,
+}
+
+impl Furniture {
+    pub fn new(rules: &FurnitureRules) -> Result<Furniture, RulesError> {
+        let anchored = |p: &String| format!("^(?:{p})$");
+        let invalid = |e: regex::Error| RulesError::Invalid {
+            path: "furniture".into(),
+            message: e.to_string(),
+        };
+        Ok(Furniture {
+            line: RegexSet::new(rules.line.iter().map(anchored)).map_err(invalid)?,
+            tail: RegexSet::new(rules.tail.iter().map(anchored)).map_err(invalid)?,
+            inline: rules
+                .inline
+                .iter()
+                .map(|p| Regex::new(p))
+                .collect::<Result<_, _>>()
+                .map_err(invalid)?,
+        })
+    }
+
+    /// The parts of `text[body_start..]` that are article text: each line,
+    /// minus furniture lines, inline credits, and everything after a tail marker.
+    pub fn content_spans(&self, text: &str, body_start: usize) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut offset = body_start.min(text.len());
+        while offset < text.len() {
+            let rest = &text[offset..];
+            let line_len = rest.find('\n').unwrap_or(rest.len());
+            let line = &rest[..line_len];
+            let trimmed = line.trim();
+            if !trimmed.is_empty() {
+                if self.tail.is_match(trimmed) {
+                    break;
+                }
+                if !self.line.is_match(trimmed) {
+                    self.push_without_inline(line, offset, &mut out);
+                }
+            }
+            offset += line_len + 1;
+        }
+        out
+    }
+
+    fn push_without_inline(&self, line: &str, offset: usize, out: &mut Vec<Span>) {
+        let mut cuts: Vec<(usize, usize)> = self
+            .inline
+            .iter()
+            .flat_map(|re| re.find_iter(line).map(|m| (m.start(), m.end())))
+            .collect();
+        cuts.sort_unstable();
+        let mut pos = 0;
+        for (start, end) in cuts {
+            if start > pos {
+                push_trimmed(line, pos, start, offset, out);
+            }
+            pos = pos.max(end);
+        }
+        push_trimmed(line, pos, line.len(), offset, out);
+    }
+}
+
+fn push_trimmed(line: &str, start: usize, end: usize, offset: usize, out: &mut Vec<Span>) {
+    let piece = &line[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        let s = offset + start + lead;
+        out.push(Span::new(s, s + trimmed.len()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Rules;
+
+    fn kept(text: &str) -> Vec<String> {
+        let f = Furniture::new(&Rules::builtin().furniture).unwrap();
+        f.content_spans(text, 0)
+            .iter()
+            .map(|s| s.slice(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn drops_furniture_lines() {
+        let text = "Advertisement\nKim said it.\nNewsletter\n#Wang #visits\n";
+        assert_eq!(kept(text), ["Kim said it."]);
+    }
+
+    #[test]
+    fn keeps_ordinary_lines_that_mention_furniture_words() {
+        let text = "The advertisement campaign, officials said, failed.";
+        assert_eq!(kept(text), [text]);
+    }
+
+    #[test]
+    fn tail_marker_drops_everything_after() {
+        let text = "Body text.\nRelated News\nTeaser: truce to continue, army says\n";
+        assert_eq!(kept(text), ["Body text."]);
+    }
+
+    #[test]
+    fn inline_credit_is_cut_and_offsets_stay_original() {
+        let text = "x\nMinister in Russia  (POOL/AFP via Getty Images)\n";
+        let f = Furniture::new(&Rules::builtin().furniture).unwrap();
+        let spans = f.content_spans(text, 0);
+        assert_eq!(spans.len(), 2);
+        assert_eq!(spans[1].slice(text), "Minister in Russia");
+        assert_eq!(spans[1].start, 2);
+    }
+
+    #[test]
+    fn body_start_skips_front_matter() {
+        let text = "---\noutlet: X\n---\nBody.";
+        let f = Furniture::new(&Rules::builtin().furniture).unwrap();
+        let spans = f.content_spans(text, 18);
+        assert_eq!(spans.iter().map(|s| s.slice(text)).collect::<Vec<_>>(), ["Body."]);
+    }
+}

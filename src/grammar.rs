@@ -1,0 +1,384 @@
+//! The pest grammar of attribution patterns, and what a match of it means.
+//!
+//! `grammar/attribution.pest` runs over the tag string from [`crate::lexer`]:
+//! one byte per token, so every pest position is a token index. This module
+//! turns the pairs pest returns into [`Match`]es — token ranges for the
+//! source, cue, content and relaying party — and knows nothing of words.
+
+use std::ops::Range;
+
+use pest::iterators::Pair;
+use pest::Parser;
+use pest_derive::Parser;
+
+#[derive(Parser)]
+#[grammar = "../grammar/attribution.pest"]
+pub struct AttributionParser;
+
+/// One attribution found by the grammar, in token indices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    /// The grammar rule that matched, e.g. `source_then_clause`.
+    pub pattern: &'static str,
+    /// None when the source is the subject of the clause (`dangling_cue`).
+    pub source: Option<Range<usize>>,
+    pub via: Option<Range<usize>>,
+    pub cue: usize,
+    pub content: Range<usize>,
+}
+
+/// All attributions in a sentence's tag string, in order.
+pub fn matches(tags: &str) -> Vec<Match> {
+    let Ok(mut pairs) = AttributionParser::parse(Rule::sentence, tags) else {
+        return Vec::new();
+    };
+    let Some(sentence) = pairs.next() else {
+        return Vec::new();
+    };
+    sentence.into_inner().filter_map(to_match).collect()
+}
+
+/// The end of the noun phrase that starts at token `start`, if one does.
+pub fn source_at(tags: &str, start: usize) -> Option<usize> {
+    let rest = tags.get(start..)?;
+    let pair = AttributionParser::parse(Rule::source, rest).ok()?.next()?;
+    Some(start + pair.as_span().end())
+}
+
+fn range(pair: &Pair<Rule>) -> Range<usize> {
+    let s = pair.as_span();
+    s.start()..s.end()
+}
+
+fn to_match(pattern: Pair<Rule>) -> Option<Match> {
+    let name = rule_name(pattern.as_rule())?;
+    let mut m = Match {
+        pattern: name,
+        source: None,
+        via: None,
+        cue: usize::MAX,
+        content: 0..0,
+    };
+    let mut cited = None;
+    for slot in pattern.into_inner() {
+        match slot.as_rule() {
+            Rule::source | Rule::source_noun | Rule::source_word => m.source = Some(range(&slot)),
+            Rule::via => m.via = Some(range(&slot)),
+            Rule::cited => cited = Some(range(&slot)),
+            Rule::cue
+            | Rule::cue_listener
+            | Rule::cue_gerund
+            | Rule::cue_adjective
+            | Rule::cue_according => m.cue = slot.as_span().start(),
+            Rule::content
+            | Rule::lead_content
+            | Rule::according_content
+            | Rule::says_content
+            | Rule::object_content
+            | Rule::quoted => m.content = range(&slot),
+            _ => {}
+        }
+    }
+    // "X reported, citing Y": Y is the source, X relays it.
+    if let Some(c) = cited {
+        m.via = m.source.replace(c);
+    }
+    (m.cue != usize::MAX && !m.content.is_empty()).then_some(m)
+}
+
+fn rule_name(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::quote_then_source => "quote_then_source",
+        Rule::clause_then_source => "clause_then_source",
+        Rule::clause_according => "clause_according",
+        Rule::clause_then_says => "clause_then_says",
+        Rule::relay_citing => "relay_citing",
+        Rule::relay_quoted => "relay_quoted",
+        Rule::according_first => "according_first",
+        Rule::parenthetical => "parenthetical",
+        Rule::source_then_quote => "source_then_quote",
+        Rule::passive_agent => "passive_agent",
+        Rule::relative_cue => "relative_cue",
+        Rule::object_relative => "object_relative",
+        Rule::source_then_clause => "source_then_clause",
+        Rule::source_participle => "source_participle",
+        Rule::dangling_cue => "dangling_cue",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    //! One block per grammar rule: sentences it must read, and sentences it
+    //! must leave alone. Sentences are made up, not taken from the seeds.
+    use super::*;
+    use crate::extract::Extractor;
+    use crate::model::QuoteKind;
+
+    /// (pattern, source, cue, content, kind) for each attribution in `text`.
+    fn read(text: &str) -> Vec<(String, String, String, String, QuoteKind)> {
+        thread_local!(static EX: Extractor = Extractor::builtin());
+        EX.with(|ex| {
+            ex.extract(text, 0)
+                .into_iter()
+                .map(|a| (a.pattern, a.source.text, a.cue.text, a.content.text, a.kind))
+                .collect()
+        })
+    }
+
+    fn one(text: &str) -> (String, String, String, String, QuoteKind) {
+        let mut all = read(text);
+        assert_eq!(all.len(), 1, "expected one attribution in {text:?}, got {all:#?}");
+        all.remove(0)
+    }
+
+    fn none(text: &str) {
+        let all = read(text);
+        assert!(all.is_empty(), "expected nothing in {text:?}, got {all:#?}");
+    }
+
+    fn via(text: &str) -> Vec<Option<String>> {
+        Extractor::builtin()
+            .extract(text, 0)
+            .into_iter()
+            .map(|a| a.via.map(|v| v.text))
+            .collect()
+    }
+
+    #[test]
+    fn quote_then_source_with_source_before_cue() {
+        let (p, s, c, q, k) = one("“We will not back down,” the spokesman said.");
+        assert_eq!((p.as_str(), s.as_str(), c.as_str()), ("quote_then_source", "the spokesman", "said"));
+        assert_eq!((q.as_str(), k), ("We will not back down", QuoteKind::Direct));
+    }
+
+    #[test]
+    fn quote_then_source_inverted_with_apposition() {
+        let (p, s, c, q, _) = one("“Prices will rise,” said Maria Lopez, an economist at the central bank.");
+        assert_eq!((p.as_str(), s.as_str(), c.as_str(), q.as_str()), ("quote_then_source", "Maria Lopez", "said", "Prices will rise"));
+    }
+
+    #[test]
+    fn quote_then_source_with_trailing_clause() {
+        let (_, s, _, q, _) = one("“Talks were useful,” the statement said, without giving details.");
+        assert_eq!((s.as_str(), q.as_str()), ("the statement", "Talks were useful"));
+    }
+
+    #[test]
+    fn quote_then_source_needs_a_cue() {
+        none("“Very troubling” times lie ahead for the alliance.");
+    }
+
+    #[test]
+    fn clause_then_source_reads_a_closing_reporting_clause() {
+        let (p, s, c, q, k) = one("The talks will last three days, the Japanese foreign ministry said on Monday.");
+        assert_eq!((p.as_str(), s.as_str(), c.as_str()), ("clause_then_source", "the Japanese foreign ministry", "said"));
+        assert_eq!((q.as_str(), k), ("The talks will last three days", QuoteKind::Indirect));
+    }
+
+    #[test]
+    fn clause_then_source_relays_the_inner_speaker() {
+        let all = read("The minister told reporters the border would stay shut, state television reported.");
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert_eq!(all[0].1, "The minister");
+        assert_eq!(via("The minister told reporters the border would stay shut, state television reported."), [Some("state television".to_string())]);
+    }
+
+    #[test]
+    fn clause_then_source_with_citing() {
+        let text = "The summit was postponed, Reuters reported, citing two diplomats.";
+        let all = read(text);
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert_eq!(all[0].1, "two diplomats");
+        assert_eq!(via(text), [Some("Reuters".to_string())]);
+    }
+
+    #[test]
+    fn clause_then_source_leaves_a_new_clause_alone() {
+        // After the comma a new clause starts with its own content.
+        let all = read("The vote was close, and officials said a recount would follow.");
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert_eq!(all[0].3, "a recount would follow");
+    }
+
+    #[test]
+    fn clause_according_at_the_end() {
+        let (p, s, c, q, _) = one("The ceasefire will hold until Friday, according to a senior official.");
+        assert_eq!((p.as_str(), s.as_str(), c.as_str()), ("clause_according", "a senior official", "according to"));
+        assert_eq!(q, "The ceasefire will hold until Friday");
+    }
+
+    #[test]
+    fn according_first_at_the_start() {
+        let (p, s, _, q, _) = one("According to local media reports, the plant was closed.");
+        assert_eq!((p.as_str(), s.as_str(), q.as_str()), ("according_first", "local media reports", "the plant was closed"));
+    }
+
+    #[test]
+    fn according_needs_a_source() {
+        none("The plant was closed according to plan.");
+    }
+
+    #[test]
+    fn clause_then_says_reads_headline_inversions() {
+        let (p, s, c, q, k) = one("Sanctions ‘are working’, says EU envoy");
+        assert_eq!((p.as_str(), s.as_str(), c.as_str()), ("clause_then_says", "EU envoy", "says"));
+        assert_eq!((q.as_str(), k), ("Sanctions ‘are working’", QuoteKind::Mixed));
+    }
+
+    #[test]
+    fn relay_citing_credits_the_cited_party() {
+        let text = "Xinhua, citing the commerce ministry, said exports rose in May.";
+        let (p, s, c, q, _) = one(text);
+        assert_eq!((p.as_str(), s.as_str(), c.as_str(), q.as_str()), ("relay_citing", "the commerce ministry", "said", "exports rose in May"));
+        assert_eq!(via(text), [Some("Xinhua".to_string())]);
+    }
+
+    #[test]
+    fn relay_quoted_as_saying() {
+        let text = "Tass quoted Dmitry Peskov as saying that no meeting was planned.";
+        let (p, s, c, q, _) = one(text);
+        assert_eq!((p.as_str(), s.as_str(), c.as_str(), q.as_str()), ("relay_quoted", "Dmitry Peskov", "saying", "no meeting was planned"));
+        assert_eq!(via(text), [Some("Tass".to_string())]);
+    }
+
+    #[test]
+    fn parenthetical_source_between_commas() {
+        let (p, s, c, q, _) = one("In the long run, analysts believe, the deal will collapse.");
+        assert_eq!((p.as_str(), s.as_str(), c.as_str(), q.as_str()), ("parenthetical", "analysts", "believe", "the deal will collapse"));
+    }
+
+    #[test]
+    fn source_then_quote_with_comma_or_colon() {
+        let (p, s, _, q, k) = one("The mayor said: “We are ready.”");
+        assert_eq!((p.as_str(), s.as_str(), q.as_str(), k), ("source_then_quote", "The mayor", "We are ready", QuoteKind::Direct));
+        let (p, ..) = one("Ms Okafor said, “Nothing has changed.”");
+        assert_eq!(p, "source_then_quote");
+    }
+
+    #[test]
+    fn passive_agent_names_the_source_after_by() {
+        let (p, s, c, q, _) = one("The company was accused by regulators of hiding losses.");
+        assert_eq!((p.as_str(), s.as_str(), c.as_str(), q.as_str()), ("passive_agent", "regulators", "accused", "hiding losses"));
+    }
+
+    #[test]
+    fn agentless_passive_is_not_an_attribution() {
+        none("The company is believed to be hiding losses.");
+        none("The firm was suspected of fraud.");
+    }
+
+    #[test]
+    fn relative_cue_after_which() {
+        let (p, s, c, q, _) = one("They discussed trade, which Tokyo said was the main topic.");
+        assert_eq!((p.as_str(), s.as_str(), c.as_str(), q.as_str()), ("relative_cue", "Tokyo", "said", "was the main topic"));
+    }
+
+    #[test]
+    fn object_relative_takes_the_head_noun_as_content() {
+        let all = read("It sold drones to Iran, an allegation that Minsk denied.");
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert_eq!((all[0].0.as_str(), all[0].1.as_str(), all[0].3.as_str()), ("object_relative", "Minsk", "an allegation"));
+    }
+
+    #[test]
+    fn source_then_clause_with_auxiliaries_and_that() {
+        let (p, s, c, q, _) = one("The central bank has repeatedly said that rates will stay high.");
+        assert_eq!((p.as_str(), s.as_str(), c.as_str(), q.as_str()), ("source_then_clause", "The central bank", "said", "rates will stay high"));
+    }
+
+    #[test]
+    fn source_then_clause_with_a_listener() {
+        let (_, s, c, q, _) = one("Senator Hale told the BBC on Tuesday that the bill was dead.");
+        assert_eq!((s.as_str(), c.as_str(), q.as_str()), ("Senator Hale", "told", "the bill was dead"));
+    }
+
+    #[test]
+    fn source_then_clause_with_an_adjectival_cue() {
+        let (_, s, c, q, _) = one("Germany is concerned that the pipeline could be damaged.");
+        assert_eq!((s.as_str(), c.as_str(), q.as_str()), ("Germany", "concerned", "the pipeline could be damaged"));
+    }
+
+    #[test]
+    fn source_then_clause_described_as_and_accused_of() {
+        let (_, _, c, q, _) = one("The union described the offer as insulting.");
+        assert_eq!((c.as_str(), q.as_str()), ("described", "the offer as insulting"));
+        let (_, _, c, q, _) = one("Kenya accused its neighbour of arming rebels.");
+        assert_eq!((c.as_str(), q.as_str()), ("accused", "its neighbour of arming rebels"));
+    }
+
+    #[test]
+    fn source_then_clause_mixed_quote() {
+        let (_, _, _, q, k) = one("The minister said the plan was “dead on arrival” in its current form.");
+        assert_eq!((q.as_str(), k), ("the plan was “dead on arrival” in its current form", QuoteKind::Mixed));
+    }
+
+    #[test]
+    fn negated_cue_is_not_an_attribution() {
+        none("The ministry did not say when the talks would resume.");
+        none("Officials have never denied the report.");
+    }
+
+    #[test]
+    fn clause_only_cue_needs_a_clause() {
+        none("Canada maintains close ties with Mexico.");
+        let (_, s, c, _, _) = one("Canada maintains the tariffs are illegal.");
+        assert_eq!((s.as_str(), c.as_str()), ("Canada", "maintains"));
+    }
+
+    #[test]
+    fn source_participle_with_saying() {
+        let (p, s, c, q, _) = one("Markets fell, with traders saying the rally was over.");
+        assert_eq!((p.as_str(), s.as_str(), c.as_str(), q.as_str()), ("source_participle", "traders", "saying", "the rally was over"));
+    }
+
+    #[test]
+    fn dangling_cue_takes_the_clause_subject() {
+        let (p, s, c, q, _) = one("The embassy declined to comment, saying the matter was closed.");
+        assert_eq!((p.as_str(), s.as_str(), c.as_str(), q.as_str()), ("dangling_cue", "The embassy", "saying", "the matter was closed"));
+        let (_, s, ..) = one("Mr Ruto left Nairobi on Monday and later said he was satisfied.");
+        assert_eq!(s, "Mr Ruto");
+    }
+
+    #[test]
+    fn quotation_inside_quotation_gives_two_records() {
+        let text = "“The general insisted the bridge was safe,” the report said.";
+        let all = read(text);
+        assert_eq!(all.len(), 2, "{all:#?}");
+        // In reading order: the inner cue comes first.
+        assert_eq!(via(text), [Some("the report".to_string()), None]);
+    }
+
+    #[test]
+    fn pronoun_sources_resolve_to_the_last_speaker() {
+        let ex = Extractor::builtin();
+        let text = "Anna Berg, a lawyer, said the ruling was wrong. “It will be appealed,” she said.";
+        let all = ex.extract(text, 0);
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert_eq!(all[1].source.entity, "Anna Berg");
+    }
+
+    #[test]
+    fn capitalised_name_parts_are_not_cues() {
+        let (_, s, ..) = one("The United States says the deal is off.");
+        assert_eq!(s, "The United States");
+    }
+
+    #[test]
+    fn np_does_not_swallow_a_verb() {
+        // "Kim met Lavrov" is not a noun phrase, so no source spans it.
+        let all = read("Kim met Lavrov and the two officials said ties were strong.");
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert_eq!(all[0].1, "the two officials");
+    }
+
+    #[test]
+    fn tag_level_rules_parse_directly() {
+        // The grammar can be tested on tag strings too.
+        assert!(AttributionParser::parse(Rule::source, "dPwN").is_ok());
+        assert_eq!(source_at("dPwNV", 0), Some(4));
+        assert_eq!(source_at("PwPV", 0), Some(1));
+        assert!(AttributionParser::parse(Rule::quoted, "OwwC").is_ok());
+        assert!(AttributionParser::parse(Rule::quoted, "Oww").is_err());
+    }
+}

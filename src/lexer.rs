@@ -1,0 +1,624 @@
+//! Tokenising a sentence and tagging each token with its word class.
+//!
+//! The grammar (`grammar/attribution.pest`) is compiled into the binary but
+//! the word lists are user data, so the grammar does not read words: it reads
+//! one ASCII tag per token. This module is the bridge: it splits a sentence
+//! into tokens (words, quotation marks, punctuation), decides what each quote
+//! character is (opening, closing, apostrophe), and looks every word up in the
+//! [`Lexicon`] built from the rules. Because one token is one tag byte, a
+//! position in the tag string is a token index, and every grammar match maps
+//! straight back to byte spans in the article.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::{SourceType, Span};
+use crate::rules::{Frame, Object, Rules};
+
+/// The word classes the grammar sees. Each is one ASCII byte in the tag string.
+pub mod tag {
+    /// Finite cue verb: said, says, denied, believes.
+    pub const CUE: u8 = b'V';
+    /// Cue verb that also heads a noun phrase: reports, report.
+    pub const CUE_NOUN: u8 = b'Z';
+    /// Cue verb with a listener: told, informed.
+    pub const CUE_LISTENER: u8 = b'U';
+    /// -ing form of a cue: saying, accusing.
+    pub const CUE_GERUND: u8 = b'G';
+    /// Adjectival cue after "be": concerned, confident.
+    pub const CUE_ADJECTIVE: u8 = b'Y';
+    /// "according to".
+    pub const ACCORDING: u8 = b'A';
+    /// Relay gerund: citing, quoting.
+    pub const RELAY: u8 = b'K';
+    /// Finite relay verb: quoted (X as saying).
+    pub const RELAY_FINITE: u8 = b'Q';
+    /// Phrase that belongs to the cue: "in a statement".
+    pub const CUE_ADJUNCT: u8 = b'a';
+    /// Capitalised word or acronym.
+    pub const PROPER: u8 = b'P';
+    /// Common noun that can head a source: ministry, experts.
+    pub const NOUN: u8 = b'N';
+    /// Title before a name: President, Mr.
+    pub const TITLE: u8 = b'J';
+    /// Personal pronoun: he, it, they.
+    pub const PRONOUN: u8 = b'R';
+    pub const DETERMINER: u8 = b'd';
+    /// Possessive 's or plural ’.
+    pub const POSSESSIVE: u8 = b's';
+    pub const OF: u8 = b'o';
+    pub const BY: u8 = b'y';
+    pub const THAT: u8 = b't';
+    /// Relative pronoun: which, who.
+    pub const RELATIVE: u8 = b'h';
+    /// Coordinator: and, or, but.
+    pub const COORD: u8 = b'c';
+    /// Subordinator: while, although, as.
+    pub const SUBORD: u8 = b'S';
+    /// Form of "be".
+    pub const BE: u8 = b'B';
+    /// Auxiliary or adverb that may stand between a source and its cue.
+    pub const AUX: u8 = b'x';
+    pub const NEGATION: u8 = b'!';
+    /// Time word: Sunday, month.
+    pub const TIME: u8 = b'm';
+    pub const PREP: u8 = b'p';
+    /// Other lowercase word.
+    pub const WORD: u8 = b'w';
+    /// Lowercase word ending in -ed: a likely participle (released, based).
+    pub const PARTICIPLE: u8 = b'e';
+    pub const NUMBER: u8 = b'n';
+    pub const OPEN_QUOTE: u8 = b'O';
+    pub const CLOSE_QUOTE: u8 = b'C';
+    pub const OPEN_SINGLE: u8 = b'[';
+    pub const CLOSE_SINGLE: u8 = b']';
+    pub const COMMA: u8 = b',';
+    pub const COLON: u8 = b':';
+    pub const SEMICOLON: u8 = b';';
+    pub const DASH: u8 = b'-';
+    pub const OPEN_PAREN: u8 = b'(';
+    pub const CLOSE_PAREN: u8 = b')';
+    /// Sentence-final punctuation: . ! ?
+    pub const STOP: u8 = b'.';
+    /// Anything else, including quotation marks that never close.
+    pub const OTHER: u8 = b'~';
+}
+
+/// What the lexicon knows about a cue.
+#[derive(Debug, Clone)]
+pub struct CueInfo {
+    pub lemma: String,
+    pub family: String,
+    pub frame: Frame,
+    pub object: Object,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    tag: u8,
+    cue: Option<u16>,
+    noun: Option<SourceType>,
+}
+
+/// One token of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub tag: u8,
+    pub span: Span,
+    /// Index into [`Lexicon::cues`] for cue tokens.
+    pub cue: Option<u16>,
+    /// The source type a common noun implies.
+    pub noun: Option<SourceType>,
+}
+
+/// Word classes compiled from the rules for fast lookup.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    words: HashMap<String, Entry>,
+    /// Multi-word phrases keyed by their first word, longest first.
+    phrases: HashMap<String, Vec<(Vec<String>, Entry)>>,
+    titles: HashSet<String>,
+    abbreviations: HashSet<String>,
+    pub cues: Vec<CueInfo>,
+}
+
+impl Lexicon {
+    pub fn new(rules: &Rules) -> Lexicon {
+        let mut lex = Lexicon {
+            words: HashMap::new(),
+            phrases: HashMap::new(),
+            titles: rules.titles.iter().cloned().collect(),
+            abbreviations: rules.abbreviations.iter().cloned().collect(),
+            cues: Vec::new(),
+        };
+        for cue in &rules.cues {
+            let id = lex.cues.len() as u16;
+            lex.cues.push(CueInfo {
+                lemma: cue.lemma.clone(),
+                family: cue.family.clone(),
+                frame: cue.frame,
+                object: cue.object,
+            });
+            let (finite, gerund) = match cue.frame {
+                Frame::Clause => (tag::CUE, tag::CUE_GERUND),
+                Frame::Listener => (tag::CUE_LISTENER, tag::CUE_GERUND),
+                Frame::Adjective => (tag::CUE_ADJECTIVE, tag::CUE_ADJECTIVE),
+                Frame::According => (tag::ACCORDING, tag::ACCORDING),
+                Frame::Relay => (tag::RELAY_FINITE, tag::RELAY),
+            };
+            for form in &cue.forms {
+                lex.add(form, finite, Some(id), None);
+            }
+            if let Some(g) = &cue.gerund {
+                lex.add(g, gerund, Some(id), None);
+            }
+        }
+        for adjunct in &rules.cue_adjuncts {
+            lex.add(adjunct, tag::CUE_ADJUNCT, None, None);
+        }
+        let w = &rules.words;
+        for (list, t) in [
+            (&w.that, tag::THAT),
+            (&w.relatives, tag::RELATIVE),
+            (&w.coordinators, tag::COORD),
+            (&w.subordinators, tag::SUBORD),
+            (&w.pronouns, tag::PRONOUN),
+            (&w.be, tag::BE),
+            (&w.negations, tag::NEGATION),
+            (&w.of, tag::OF),
+            (&w.by, tag::BY),
+            (&w.determiners, tag::DETERMINER),
+            (&w.prepositions, tag::PREP),
+            (&w.auxiliaries, tag::AUX),
+            (&w.time, tag::TIME),
+        ] {
+            for word in list {
+                lex.add(word, t, None, None);
+            }
+        }
+        // Source nouns last: a word that is also a cue form ("reports") keeps
+        // its cue and is marked as able to head a noun phrase too.
+        let mut types: Vec<_> = rules.source_nouns.iter().collect();
+        types.sort_by_key(|(t, _)| **t);
+        for (ty, nouns) in types {
+            for noun in nouns {
+                let key = noun.to_lowercase();
+                match lex.words.get_mut(&key) {
+                    Some(e) if e.tag == tag::CUE => {
+                        e.tag = tag::CUE_NOUN;
+                        e.noun.get_or_insert(*ty);
+                    }
+                    Some(e) if e.tag == tag::NOUN => {}
+                    Some(_) => {}
+                    None => lex.add(noun, tag::NOUN, None, Some(*ty)),
+                }
+            }
+        }
+        for list in lex.phrases.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        }
+        lex
+    }
+
+    /// First definition of a word wins, so the order of `new` is the priority.
+    fn add(&mut self, text: &str, tag: u8, cue: Option<u16>, noun: Option<SourceType>) {
+        let entry = Entry { tag, cue, noun };
+        let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+        match words.as_slice() {
+            [] => {}
+            [one] => {
+                self.words.entry(one.clone()).or_insert(entry);
+            }
+            [first, rest @ ..] => {
+                let list = self.phrases.entry(first.clone()).or_default();
+                if !list.iter().any(|(r, _)| r == rest) {
+                    list.push((rest.to_vec(), entry));
+                }
+            }
+        }
+    }
+
+    pub fn is_abbreviation(&self, word_with_period: &str) -> bool {
+        self.abbreviations.contains(word_with_period)
+    }
+
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(word)
+    }
+
+    pub fn cue(&self, id: u16) -> Option<&CueInfo> {
+        self.cues.get(id as usize)
+    }
+
+    /// Tokenises and tags `text[span]`.
+    pub fn tokenize(&self, text: &str, span: Span) -> Vec<Token> {
+        let mut raw = split(text, span, self);
+        balance_quotes(&mut raw);
+        self.tag_words(text, raw)
+    }
+
+    fn tag_words(&self, text: &str, raw: Vec<Token>) -> Vec<Token> {
+        let mut out = Vec::with_capacity(raw.len());
+        let mut lower = String::new();
+        let mut i = 0;
+        let mut sentence_start = true;
+        while i < raw.len() {
+            // A cue form right after a determiner or possessive is a noun:
+            // "a claim", "China’s claims", "the report".
+            let after_det = out.last().is_some_and(|p: &Token| {
+                p.tag == tag::POSSESSIVE
+                    || p.tag == tag::DETERMINER
+                        && !matches!(p.span.slice(text).to_ascii_lowercase().as_str(), "both" | "all" | "each")
+            });
+            let tok = raw[i];
+            if tok.tag != tag::WORD {
+                if !matches!(tok.tag, tag::OPEN_QUOTE | tag::OPEN_SINGLE | tag::OPEN_PAREN) {
+                    sentence_start = false;
+                }
+                out.push(tok);
+                i += 1;
+                continue;
+            }
+            let word = tok.span.slice(text);
+            lowercase_into(word, &mut lower);
+            if let Some((len, entry)) = self.phrase_at(text, &raw[i..], &lower) {
+                let end = raw[i + len - 1].span.end;
+                out.push(Token {
+                    tag: entry.tag,
+                    span: Span::new(tok.span.start, end),
+                    cue: entry.cue,
+                    noun: entry.noun,
+                });
+                i += len;
+                sentence_start = false;
+                continue;
+            }
+            let mut t = self.tag_word(word, &lower, tok.span, sentence_start);
+            if after_det && matches!(t.tag, tag::CUE | tag::CUE_NOUN) {
+                t.tag = if t.noun.is_some() { tag::NOUN } else { tag::WORD };
+            }
+            out.push(t);
+            sentence_start = false;
+            i += 1;
+        }
+        out
+    }
+
+    fn phrase_at(&self, text: &str, raw: &[Token], first: &str) -> Option<(usize, Entry)> {
+        let candidates = self.phrases.get(first)?;
+        let mut lower = String::new();
+        'phrase: for (rest, entry) in candidates {
+            if raw.len() <= rest.len() {
+                continue;
+            }
+            for (k, want) in rest.iter().enumerate() {
+                let tok = raw[k + 1];
+                if tok.tag != tag::WORD && tok.tag != tag::NEGATION {
+                    continue 'phrase;
+                }
+                lowercase_into(tok.span.slice(text), &mut lower);
+                if lower != *want {
+                    continue 'phrase;
+                }
+            }
+            return Some((rest.len() + 1, *entry));
+        }
+        None
+    }
+
+    fn tag_word(&self, word: &str, lower: &str, span: Span, sentence_start: bool) -> Token {
+        let plain = |tag| Token {
+            tag,
+            span,
+            cue: None,
+            noun: None,
+        };
+        let first = word.chars().next().unwrap_or(' ');
+        let capitalised = first.is_uppercase();
+        let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !word.chars().any(|c| c.is_lowercase());
+        if acronym {
+            return plain(tag::PROPER);
+        }
+        if capitalised && self.is_title(word.trim_end_matches('.')) {
+            return plain(tag::TITLE);
+        }
+        if let Some(e) = self.words.get(lower) {
+            // Mid-sentence, a capitalised word is a name unless it is a
+            // source noun or a time word: "Will", "May", "United States".
+            let keeps_class = matches!(e.tag, tag::NOUN | tag::TIME);
+            if !(capitalised && !sentence_start && !keeps_class) {
+                return Token {
+                    tag: e.tag,
+                    span,
+                    cue: e.cue,
+                    noun: e.noun,
+                };
+            }
+        }
+        if capitalised {
+            plain(tag::PROPER)
+        } else if first.is_ascii_digit() {
+            plain(tag::NUMBER)
+        } else if lower.len() > 4 && lower.ends_with("ed") {
+            plain(tag::PARTICIPLE)
+        } else {
+            plain(tag::WORD)
+        }
+    }
+}
+
+fn lowercase_into(word: &str, buf: &mut String) {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        for c in word.chars() {
+            // Curly apostrophes and straight ones are the same letter here.
+            let c = if c == '’' { '\'' } else { c };
+            buf.extend(c.to_lowercase());
+        }
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits `text[span]` into raw tokens: words (tag WORD, looked up later),
+/// punctuation, and quotation marks resolved as opening, closing or apostrophe.
+fn split(text: &str, span: Span, lex: &Lexicon) -> Vec<Token> {
+    let s = span.slice(text);
+    let base = span.start;
+    let mut out: Vec<Token> = Vec::with_capacity(s.len() / 5 + 1);
+    let push = |out: &mut Vec<Token>, tag: u8, start: usize, end: usize| {
+        out.push(Token {
+            tag,
+            span: Span::new(base + start, base + end),
+            cue: None,
+            noun: None,
+        });
+    };
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let char_at = |k: usize| chars.get(k).map(|&(_, c)| c);
+    let end_of = |k: usize| chars.get(k).map_or(s.len(), |&(i, _)| i);
+    let mut single_open = false;
+    let mut double_open = false;
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        let prev = if k == 0 { None } else { char_at(k - 1) };
+        let next = char_at(k + 1);
+        if c.is_whitespace() {
+            k += 1;
+            continue;
+        }
+        if is_word_char(c) {
+            let mut j = k + 1;
+            // Where a trailing "n't" starts, if the word has one.
+            let mut negation_at = None;
+            while let Some(c2) = char_at(j) {
+                if is_word_char(c2) {
+                    j += 1;
+                } else if matches!(c2, '-' | '.' | '/' | '&' | '\u{2011}')
+                    && char_at(j + 1).is_some_and(is_word_char)
+                {
+                    j += 2;
+                } else if matches!(c2, '’' | '\'') && char_at(j + 1).is_some_and(char::is_alphabetic) {
+                    let ends_after = |n: usize| !char_at(j + n).is_some_and(char::is_alphanumeric);
+                    let possessive = matches!(char_at(j + 1), Some('s' | 'S')) && ends_after(2);
+                    let negation = char_at(j + 1) == Some('t')
+                        && char_at(j - 1) == Some('n')
+                        && j > k + 1
+                        && ends_after(2);
+                    if negation {
+                        negation_at = Some(j - 1);
+                    }
+                    if possessive || negation {
+                        break;
+                    }
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let mut word_end = negation_at.unwrap_or(j);
+            // Abbreviations and initials keep their period.
+            if negation_at.is_none() && char_at(j) == Some('.') {
+                let with_dot = &s[i..end_of(j + 1)];
+                let initial = j == k + 1 && c.is_uppercase();
+                if lex.is_abbreviation(with_dot) || initial {
+                    j += 1;
+                    word_end = j;
+                }
+            }
+            push(&mut out, tag::WORD, i, end_of(word_end));
+            k = j;
+            if let Some(n) = negation_at {
+                push(&mut out, tag::NEGATION, end_of(n), end_of(n + 3));
+                k = n + 3;
+            } else if matches!(char_at(k), Some('’' | '\''))
+                && matches!(char_at(k + 1), Some('s' | 'S'))
+                && !char_at(k + 2).is_some_and(char::is_alphanumeric)
+            {
+                push(&mut out, tag::POSSESSIVE, end_of(k), end_of(k + 2));
+                k += 2;
+            }
+            continue;
+        }
+        let end = end_of(k + 1);
+        let t = match c {
+            '“' | '«' | '„' => {
+                double_open = true;
+                tag::OPEN_QUOTE
+            }
+            '”' | '»' => {
+                double_open = false;
+                tag::CLOSE_QUOTE
+            }
+            '"' => {
+                let opens = !double_open
+                    && prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p))
+                    && next.is_some_and(|n| !n.is_whitespace());
+                double_open = opens;
+                if opens {
+                    tag::OPEN_QUOTE
+                } else {
+                    tag::CLOSE_QUOTE
+                }
+            }
+            '‘' => {
+                single_open = true;
+                tag::OPEN_SINGLE
+            }
+            '’' | '\'' => {
+                let after_word = prev.is_some_and(char::is_alphanumeric);
+                let before_word = next.is_some_and(char::is_alphanumeric);
+                if c == '\'' && !after_word && before_word {
+                    single_open = true;
+                    tag::OPEN_SINGLE
+                } else if single_open {
+                    single_open = false;
+                    tag::CLOSE_SINGLE
+                } else if after_word && matches!(prev, Some('s' | 'S')) {
+                    tag::POSSESSIVE
+                } else {
+                    tag::OTHER
+                }
+            }
+            '.' | '!' | '?' => {
+                // An ellipsis is not a sentence end.
+                if matches!(next, Some('.')) || matches!(prev, Some('.')) {
+                    tag::OTHER
+                } else {
+                    tag::STOP
+                }
+            }
+            '…' => tag::OTHER,
+            ',' => tag::COMMA,
+            ':' => tag::COLON,
+            ';' => tag::SEMICOLON,
+            '–' | '—' | '-' => tag::DASH,
+            '(' | '[' => tag::OPEN_PAREN,
+            ')' | ']' => tag::CLOSE_PAREN,
+            _ => tag::OTHER,
+        };
+        push(&mut out, t, i, end);
+        k += 1;
+    }
+    out
+}
+
+/// Turns quotation marks that do not pair up into plain punctuation, so the
+/// grammar only ever sees balanced quotes and can never run away with one.
+fn balance_quotes(tokens: &mut [Token]) {
+    let mut stack: Vec<usize> = Vec::new();
+    for i in 0..tokens.len() {
+        let t = tokens[i].tag;
+        match t {
+            tag::OPEN_QUOTE | tag::OPEN_SINGLE => stack.push(i),
+            tag::CLOSE_QUOTE | tag::CLOSE_SINGLE => {
+                let want = if t == tag::CLOSE_QUOTE {
+                    tag::OPEN_QUOTE
+                } else {
+                    tag::OPEN_SINGLE
+                };
+                match stack.iter().rposition(|&j| tokens[j].tag == want) {
+                    Some(pos) => {
+                        // Opens between the match and here never closed.
+                        for j in stack.drain(pos..).skip(1) {
+                            tokens[j].tag = tag::OTHER;
+                        }
+                    }
+                    None => {
+                        tokens[i].tag = if t == tag::CLOSE_SINGLE {
+                            tag::POSSESSIVE
+                        } else {
+                            tag::OTHER
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for j in stack {
+        tokens[j].tag = tag::OTHER;
+    }
+}
+
+/// The tag string of `tokens`: byte `i` is the tag of token `i`.
+pub fn tag_string(tokens: &[Token]) -> String {
+    tokens.iter().map(|t| t.tag as char).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(s: &str) -> String {
+        let lex = Lexicon::new(&Rules::builtin());
+        tag_string(&lex.tokenize(s, Span::new(0, s.len())))
+    }
+
+    fn words(s: &str) -> Vec<String> {
+        let lex = Lexicon::new(&Rules::builtin());
+        lex.tokenize(s, Span::new(0, s.len()))
+            .iter()
+            .map(|t| t.span.slice(s).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn tags_a_simple_attribution() {
+        assert_eq!(tags("Mr Kim said North Korea would help."), "JPVPPxw.");
+    }
+
+    #[test]
+    fn possessive_and_apostrophe() {
+        assert_eq!(words("Russia’s war"), ["Russia", "’s", "war"]);
+        assert_eq!(words("Putin hasn’t left"), ["Putin", "has", "n’t", "left"]);
+        assert_eq!(tags("Putin hasn’t left"), "Px!w");
+        assert_eq!(tags("the leaders’ summit"), "dNsw");
+    }
+
+    #[test]
+    fn single_quotes_as_quotation_marks() {
+        assert_eq!(tags("support ‘very troubling’, says"), "w[ww],V");
+        assert_eq!(tags("the countries’ ministers"), "dNsN");
+    }
+
+    #[test]
+    fn straight_quotes_pair_up() {
+        assert_eq!(tags("for \"strategic talks\"."), "pOwwC.");
+    }
+
+    #[test]
+    fn unbalanced_quotes_become_plain_punctuation() {
+        assert_eq!(tags("“open words"), "~ww");
+        assert_eq!(tags("done” only"), "w~x");
+    }
+
+    #[test]
+    fn multi_word_cues_are_one_token() {
+        assert_eq!(words("according to Russian media reports"), ["according to", "Russian", "media", "reports"]);
+        assert_eq!(tags("according to Russian media reports"), "APNZ");
+    }
+
+    #[test]
+    fn abbreviations_keep_their_period() {
+        assert_eq!(words("the U.S. B-52 flew."), ["the", "U.S.", "B-52", "flew", "."]);
+        assert_eq!(words("Mr. Smith said"), ["Mr.", "Smith", "said"]);
+    }
+
+    #[test]
+    fn capitalised_function_word_mid_sentence_is_a_name() {
+        assert_eq!(tags("The man"), "dw");
+        assert_eq!(tags("said Will"), "VP");
+    }
+
+    #[test]
+    fn ellipsis_is_not_a_stop() {
+        assert_eq!(tags("to... deepen"), "p~~~w");
+    }
+}

@@ -1,0 +1,423 @@
+//! Who a source mention refers to: canonical entity, type and role.
+//!
+//! Three kinds of knowledge meet here:
+//! - the gazetteer from the rules (countries with their capitals and
+//!   adjectives, agencies, well-known people and their transliterations), so
+//!   `Beijing` is China and `Sergei Lavrov` is `Sergey Lavrov`;
+//! - the article itself: every full name it mentions, so `Mr Wang`, `Wang`
+//!   and `Director Wang` resolve to the `Wang Yi` named elsewhere in it;
+//! - the shape of the mention: a source noun (`ministry`, `experts`,
+//!   `readout`) gives the type, a country adjective or possessive gives the
+//!   owner (`China’s foreign ministry` → `Chinese Ministry of Foreign Affairs`).
+//!
+//! Pronouns are resolved by the extractor, which knows the order of
+//! attributions; this module only says what a pronoun may refer to.
+
+use std::collections::HashMap;
+
+use crate::lexer::{tag, Token};
+use crate::model::SourceType;
+use crate::rules::Rules;
+
+/// What a mention resolves to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub entity: String,
+    pub source_type: SourceType,
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Known {
+    name: String,
+    source_type: SourceType,
+    adjective: Option<String>,
+}
+
+/// Known entities, indexed by every way of writing them.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    known: Vec<Known>,
+    /// Lowercased alias, name, adjective or prefix → index into `known`.
+    by_alias: HashMap<String, usize>,
+    /// First or last name of a known person → index into `known`.
+    by_name_part: HashMap<String, usize>,
+    honorifics: Vec<&'static str>,
+}
+
+/// Lowercase with curly apostrophes and hyphens folded, so `Kim Jong-un`,
+/// `Kim Jong Un` and `kim jong-un` all meet.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        let c = match c {
+            '’' => '\'',
+            '-' | '\u{2011}' => ' ',
+            c => c,
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+impl Gazetteer {
+    pub fn new(rules: &Rules) -> Gazetteer {
+        let mut g = Gazetteer {
+            known: Vec::new(),
+            by_alias: HashMap::new(),
+            by_name_part: HashMap::new(),
+            honorifics: vec!["Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."],
+        };
+        for e in &rules.entities {
+            let id = g.known.len();
+            g.known.push(Known {
+                name: e.name.clone(),
+                source_type: e.entity_type,
+                adjective: e.adjective.clone(),
+            });
+            let forms = std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .chain(e.adjective.iter())
+                .chain(e.prefix.iter());
+            for form in forms {
+                g.by_alias.entry(fold(form)).or_insert(id);
+            }
+            if e.entity_type == SourceType::Person {
+                for form in std::iter::once(&e.name).chain(&e.aliases) {
+                    let folded = fold(form);
+                    let parts: Vec<&str> = folded.split(' ').collect();
+                    if let (Some(first), Some(last)) = (parts.first(), parts.last()) {
+                        if parts.len() > 1 {
+                            g.by_name_part.entry(last.to_string()).or_insert(id);
+                            g.by_name_part.entry(first.to_string()).or_insert(id);
+                        }
+                    }
+                }
+            }
+        }
+        g
+    }
+
+    fn lookup(&self, text: &str) -> Option<&Known> {
+        self.by_alias.get(&fold(text)).map(|&i| &self.known[i])
+    }
+
+    /// True if `word` names a place or body the gazetteer knows (not a person).
+    pub fn is_place(&self, word: &str) -> bool {
+        self.lookup(word)
+            .is_some_and(|k| k.source_type != SourceType::Person)
+    }
+
+    /// The country an adjective, name, possessive or capital points to.
+    fn country_of(&self, word: &str) -> Option<&Known> {
+        self.lookup(word)
+            .filter(|k| k.source_type == SourceType::Government && k.adjective.is_some())
+    }
+
+    pub fn is_honorific(&self, word: &str) -> bool {
+        self.honorifics.contains(&word)
+    }
+}
+
+/// Full names an article mentions, for matching short mentions against.
+#[derive(Debug, Default, Clone)]
+pub struct ArticleNames {
+    /// Names of two or more words, as written.
+    full: Vec<String>,
+}
+
+impl ArticleNames {
+    /// Records the names in one sentence's tokens.
+    pub fn observe(&mut self, text: &str, tokens: &[Token], gaz: &Gazetteer) {
+        let mut i = 0;
+        while i < tokens.len() {
+            if tokens[i].tag != tag::PROPER {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < tokens.len() && tokens[i].tag == tag::PROPER {
+                i += 1;
+            }
+            let words: Vec<&str> = tokens[start..i].iter().map(|t| t.span.slice(text)).collect();
+            let words = strip_place_prefix(&words, gaz);
+            if words.len() >= 2 && !gaz.is_place(&words.join(" ")) {
+                let name = words.join(" ");
+                if !self.full.contains(&name) {
+                    self.full.push(name);
+                }
+            }
+        }
+    }
+
+    /// The longest full name in the article that `short` is the first or last word of.
+    fn expand(&self, short: &str) -> Option<&str> {
+        let f = fold(short);
+        self.full
+            .iter()
+            .filter(|full| {
+                let folded = fold(full);
+                let parts: Vec<&str> = folded.split(' ').collect();
+                parts.first() == Some(&f.as_str()) || parts.last() == Some(&f.as_str())
+            })
+            .max_by_key(|full| full.len())
+            .map(String::as_str)
+    }
+}
+
+/// Drops leading place names from a run of capitalised words:
+/// "Russia Zhang Hanhui" (ambassador to Russia Zhang Hanhui) → "Zhang Hanhui".
+fn strip_place_prefix<'a>(words: &[&'a str], gaz: &Gazetteer) -> Vec<&'a str> {
+    for cut in (1..words.len()).rev() {
+        if gaz.is_place(&words[..cut].join(" ")) {
+            return words[cut..].to_vec();
+        }
+    }
+    words.to_vec()
+}
+
+/// Resolves a non-pronoun source mention.
+pub fn resolve(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNames) -> Resolved {
+    // "Washington and Beijing": one collective of the parts.
+    let parts: Vec<&[Token]> = tokens.split(|t| t.tag == tag::COORD).collect();
+    let has_postmod = tokens.iter().any(|t| matches!(t.tag, tag::BY | tag::PARTICIPLE));
+    if parts.len() > 1 && !has_postmod && parts.iter().all(|p| !p.is_empty()) {
+        let resolved: Vec<Resolved> = parts.iter().map(|p| resolve_one(text, p, gaz, names)).collect();
+        return Resolved {
+            entity: resolved
+                .iter()
+                .map(|r| r.entity.as_str())
+                .collect::<Vec<_>>()
+                .join(" and "),
+            source_type: SourceType::Collective,
+            role: None,
+        };
+    }
+    resolve_one(text, tokens, gaz, names)
+}
+
+fn words_of<'t>(text: &'t str, tokens: &[Token]) -> String {
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return String::new();
+    };
+    text.get(first.span.start..last.span.end)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNames) -> Resolved {
+    // Quantifiers and articles say nothing about who: "many of Ukraine’s allies".
+    let mut core = tokens;
+    while let Some((first, rest)) = core.split_first() {
+        if matches!(first.tag, tag::DETERMINER | tag::OF) && !rest.is_empty() {
+            core = rest;
+        } else {
+            break;
+        }
+    }
+    let whole = words_of(text, core);
+    if let Some(k) = gaz.lookup(&whole) {
+        return Resolved {
+            entity: k.name.clone(),
+            source_type: k.source_type,
+            role: None,
+        };
+    }
+
+    // A name closing the mention: "Russian Foreign Minister Sergey Lavrov".
+    let run_start = core
+        .iter()
+        .rposition(|t| t.tag != tag::PROPER)
+        .map_or(0, |i| i + 1);
+    // A name right after a body's noun names that body ("news agency KCNA");
+    // one further on is part of its title ("Ministry of Foreign Affairs").
+    let body_noun = core[..run_start]
+        .iter()
+        .rposition(|t| t.noun.is_some_and(|n| n != SourceType::Person));
+    let part_of_title = body_noun.is_some_and(|n| n + 1 != run_start);
+    if run_start < core.len() && !part_of_title {
+        let run: Vec<&str> = core[run_start..].iter().map(|t| t.span.slice(text)).collect();
+        let run = strip_place_prefix(&run, gaz);
+        let name = run.join(" ");
+        let role_tokens = &core[..run_start];
+        let role = role_of(text, role_tokens, gaz);
+        if let Some(k) = gaz.lookup(&name) {
+            return Resolved {
+                entity: k.name.clone(),
+                source_type: k.source_type,
+                role: role.filter(|_| k.source_type == SourceType::Person),
+            };
+        }
+        let is_person = run.len() >= 2
+            || role_tokens.iter().any(|t| {
+                t.tag == tag::TITLE || t.noun == Some(SourceType::Person)
+            })
+            || names.expand(&name).is_some()
+            || gaz.by_name_part.contains_key(&fold(&name));
+        if is_person {
+            return Resolved {
+                entity: canonical_person(&name, gaz, names),
+                source_type: SourceType::Person,
+                role,
+            };
+        }
+    }
+
+    institution(text, core, gaz)
+}
+
+/// The role words before a name, without honorifics: "Chinese Foreign Minister".
+fn role_of(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Option<String> {
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.tag != tag::DETERMINER)
+        .map(|t| t.span.slice(text))
+        .filter(|w| !gaz.is_honorific(w))
+        .collect();
+    (!words.is_empty()).then(|| {
+        words
+            .join(" ")
+            .replace(" ’s", "’s")
+            .replace(" 's", "'s")
+    })
+}
+
+/// The canonical form of a person's name: the gazetteer's, or the fullest
+/// form the article gives.
+fn canonical_person(name: &str, gaz: &Gazetteer, names: &ArticleNames) -> String {
+    if let Some(k) = gaz.lookup(name) {
+        return k.name.clone();
+    }
+    let single = !name.contains(' ');
+    if single {
+        if let Some(full) = names.expand(name) {
+            return gaz.lookup(full).map_or_else(|| full.to_string(), |k| k.name.clone());
+        }
+        if let Some(&i) = gaz.by_name_part.get(&fold(name)) {
+            return gaz.known[i].name.clone();
+        }
+    }
+    name.to_string()
+}
+
+/// Mentions headed by a common noun: ministries, media, documents, experts.
+fn institution(text: &str, core: &[Token], gaz: &Gazetteer) -> Resolved {
+    // The head is the last source noun before any "of"/preposition tail.
+    let tail_at = core
+        .iter()
+        .position(|t| matches!(t.tag, tag::OF | tag::PREP | tag::PARTICIPLE | tag::BY))
+        .unwrap_or(core.len());
+    let head_at = core[..tail_at]
+        .iter()
+        .rposition(|t| t.noun.is_some())
+        .or_else(|| core.iter().rposition(|t| t.noun.is_some()));
+    let Some(head_at) = head_at else {
+        let entity = words_of(text, &core[..tail_at.max(1).min(core.len())]);
+        let capitalised = entity.chars().next().is_some_and(char::is_uppercase);
+        return Resolved {
+            entity,
+            source_type: if capitalised {
+                SourceType::Organization
+            } else {
+                SourceType::Anonymous
+            },
+            role: None,
+        };
+    };
+    let head = core[head_at];
+    let head_word = fold(head.span.slice(text));
+    let mut source_type = head.noun.unwrap_or(SourceType::Organization);
+    // A country owning a ministry: "China’s foreign ministry", "the Russian Foreign Ministry".
+    let country = proper_runs(core).find_map(|run| gaz.country_of(&words_of(text, run)));
+    if head_word.starts_with("ministr") {
+        if let Some(c) = country {
+            let area = ministry_area(text, core, head_at);
+            let adjective = c.adjective.as_deref().unwrap_or(&c.name);
+            return Resolved {
+                entity: format!("{adjective} Ministry of {area}"),
+                source_type: SourceType::Government,
+                role: None,
+            };
+        }
+    }
+    // "Russian media reports" are Russian media.
+    let mut end = head_at + 1;
+    if source_type == SourceType::Document
+        && head_at > 0
+        && core[head_at - 1].noun == Some(SourceType::Media)
+    {
+        end = head_at;
+        source_type = SourceType::Media;
+    }
+    let start = core[..end]
+        .iter()
+        .position(|t| t.tag != tag::DETERMINER)
+        .unwrap_or(0);
+    let mut entity = words_of(text, &core[start..end]);
+    if matches!(source_type, SourceType::Anonymous | SourceType::Collective) || entity.chars().next().is_some_and(char::is_lowercase) {
+        if core[start..end].iter().all(|t| t.tag != tag::PROPER) {
+            entity = entity.to_lowercase();
+        }
+    }
+    Resolved {
+        entity,
+        source_type,
+        role: None,
+    }
+}
+
+/// What a ministry is for: "foreign ministry" and "Ministry of Foreign
+/// Affairs" are both Foreign Affairs.
+fn ministry_area(text: &str, core: &[Token], head_at: usize) -> String {
+    let after: Vec<&str> = core[head_at + 1..]
+        .iter()
+        .skip_while(|t| t.tag == tag::OF)
+        .map(|t| t.span.slice(text))
+        .collect();
+    let before: Vec<&str> = core[..head_at]
+        .iter()
+        .rev()
+        .take_while(|t| matches!(t.tag, tag::WORD | tag::TITLE))
+        .map(|t| t.span.slice(text))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let words = if after.is_empty() { before } else { after };
+    let area = words.join(" ");
+    match fold(&area).as_str() {
+        "foreign" | "foreign affairs" => "Foreign Affairs".to_string(),
+        "defence" | "defense" => "Defence".to_string(),
+        _ => title_case(&area),
+    }
+}
+
+fn title_case(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Maximal runs of capitalised words: "North Korea" in "North Korea’s Defence Ministry".
+fn proper_runs(tokens: &[Token]) -> impl Iterator<Item = &[Token]> {
+    tokens
+        .split(|t| t.tag != tag::PROPER)
+        .filter(|run| !run.is_empty())
+}

@@ -1,0 +1,238 @@
+//! Paragraphs and sentences.
+//!
+//! A sentence boundary is a `.`, `!` or `?` (with any closing quotes or
+//! brackets after it) followed by white space and something that can start a
+//! sentence: a capital, a digit or an opening quote. Three things keep that
+//! simple rule from cutting where a reader would not:
+//! - abbreviations from the rules (`Mr.`, `U.S.`, `No.`) and initials;
+//! - quotations: inside a quotation that closes in the same paragraph no
+//!   boundary is taken, so a multi-sentence quote stays with the attribution
+//!   that follows it; a quotation mark that never closes is ignored;
+//! - ellipses (`...`, `…`) followed by a lowercase word.
+//!
+//! Sentences are capped at [`MAX_SENTENCE_BYTES`], so a megabyte paragraph with
+//! no punctuation costs linear time downstream.
+
+use crate::lexer::Lexicon;
+use crate::model::Span;
+
+/// Longer sentences are cut at a space: attributions are far shorter.
+pub const MAX_SENTENCE_BYTES: usize = 2000;
+
+/// Joins content lines into paragraphs: a line that ends mid-sentence and is
+/// followed by one starting in lowercase was wrapped, not broken.
+pub fn paragraphs(text: &str, lines: &[Span]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(lines.len());
+    for &line in lines {
+        if let Some(last) = out.last_mut() {
+            let prev = last.slice(text);
+            let ends_open = prev
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == ',');
+            let starts_lower = line.slice(text).chars().next().is_some_and(char::is_lowercase);
+            let adjacent = text
+                .get(last.end..line.start)
+                .is_some_and(|gap| gap.chars().all(char::is_whitespace) && gap.matches('\n').count() == 1);
+            if ends_open && starts_lower && adjacent {
+                last.end = line.end;
+                continue;
+            }
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// Splits one paragraph into sentences.
+pub fn sentences(text: &str, paragraph: Span, lex: &Lexicon) -> Vec<Span> {
+    let p = paragraph.slice(text);
+    let base = paragraph.start;
+    let closing = quote_closings(p);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut depth = 0usize; // open quotations that will close in this paragraph
+    let mut iter = p.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        match c {
+            '“' | '«' if closing.contains(&i) => depth += 1,
+            '”' | '»' => depth = depth.saturating_sub(1),
+            '"' => {
+                if closing.contains(&i) {
+                    depth += 1;
+                } else {
+                    depth = depth.saturating_sub(1);
+                }
+            }
+            '.' | '!' | '?' => {
+                let mut end = i + 1;
+                let mut d = depth;
+                // Closing marks that belong to this sentence.
+                while let Some(&(j, c2)) = iter.peek() {
+                    if matches!(c2, '”' | '"' | '’' | '\'' | ')' | ']' | '»') {
+                        if matches!(c2, '”' | '"' | '»') {
+                            d = d.saturating_sub(1);
+                        }
+                        end = j + c2.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                depth = d;
+                if depth == 0 && is_boundary(p, start, i, end, lex) {
+                    push_sentence(p, base, start, end, &mut out);
+                    start = end;
+                }
+            }
+            _ => {}
+        }
+    }
+    push_sentence(p, base, start, p.len(), &mut out);
+    out
+}
+
+/// Byte offsets of the opening double quotes that have a closing partner
+/// later in the paragraph (straight quotes alternate).
+fn quote_closings(p: &str) -> Vec<usize> {
+    let mut stack = Vec::new();
+    let mut opens = Vec::new();
+    let mut straight_open: Option<usize> = None;
+    for (i, c) in p.char_indices() {
+        match c {
+            '“' | '«' => stack.push(i),
+            '”' | '»' => {
+                if let Some(o) = stack.pop() {
+                    opens.push(o);
+                }
+            }
+            '"' => match straight_open.take() {
+                Some(o) => opens.push(o),
+                None => straight_open = Some(i),
+            },
+            _ => {}
+        }
+    }
+    opens.sort_unstable();
+    opens
+}
+
+fn is_boundary(p: &str, start: usize, stop: usize, end: usize, lex: &Lexicon) -> bool {
+    let before = &p[start..stop];
+    let after = &p[end..];
+    let Some(next) = after.trim_start().chars().next() else {
+        return true;
+    };
+    if !after.starts_with(char::is_whitespace) {
+        return false;
+    }
+    if &p[stop..stop + 1] == "." {
+        let word_start = before
+            .rfind(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
+            .map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
+        let word = &before[word_start..];
+        let with_dot = &p[start + word_start..stop + 1];
+        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        if lex.is_abbreviation(with_dot) || initial || word.ends_with('.') {
+            return false;
+        }
+    }
+    next.is_uppercase()
+        || next.is_ascii_digit()
+        || matches!(next, '“' | '"' | '‘' | '\'' | '(' | '[' | '«' | '•' | '#')
+        || !next.is_alphabetic() && !next.is_ascii_punctuation()
+}
+
+fn push_sentence(p: &str, base: usize, start: usize, end: usize, out: &mut Vec<Span>) {
+    let mut s = start;
+    while s < end {
+        let piece = &p[s..end];
+        let lead = piece.len() - piece.trim_start().len();
+        let body = piece.trim();
+        if body.is_empty() {
+            return;
+        }
+        let from = s + lead;
+        if body.len() <= MAX_SENTENCE_BYTES {
+            out.push(Span::new(base + from, base + from + body.len()));
+            return;
+        }
+        // Cut an over-long run at the last space before the cap.
+        let mut cut = from + MAX_SENTENCE_BYTES;
+        while !p.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let cut = p[from..cut].rfind(' ').map_or(cut, |k| from + k + 1);
+        out.push(Span::new(base + from, base + cut));
+        s = cut;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Rules;
+
+    fn split(text: &str) -> Vec<String> {
+        let lex = Lexicon::new(&Rules::builtin());
+        sentences(text, Span::new(0, text.len()), &lex)
+            .iter()
+            .map(|s| s.slice(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_stops_before_capitals() {
+        assert_eq!(split("Kim left. Wang came."), ["Kim left.", "Wang came."]);
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_initials() {
+        assert_eq!(split("Mr. Wang met the U.S. envoy. J. Smith said so."), ["Mr. Wang met the U.S. envoy.", "J. Smith said so."]);
+    }
+
+    #[test]
+    fn keeps_quoted_sentences_with_their_attribution() {
+        let t = "“We won. We will win again,” he said. Then he left.";
+        assert_eq!(split(t), ["“We won. We will win again,” he said.", "Then he left."]);
+    }
+
+    #[test]
+    fn closing_quote_after_stop_ends_sentence() {
+        let t = "He said “we won.” Then he left.";
+        assert_eq!(split(t), ["He said “we won.”", "Then he left."]);
+    }
+
+    #[test]
+    fn unclosed_quote_does_not_swallow_the_paragraph() {
+        let t = "He said “we won. Then he left.";
+        assert_eq!(split(t), ["He said “we won.", "Then he left."]);
+    }
+
+    #[test]
+    fn ellipsis_before_lowercase_is_not_a_boundary() {
+        assert_eq!(split("The focus is to... deepen ties."), ["The focus is to... deepen ties."]);
+    }
+
+    #[test]
+    fn lowercase_after_stop_is_not_a_boundary() {
+        assert_eq!(split("in Australia. approval.” he said."), ["in Australia. approval.” he said."]);
+    }
+
+    #[test]
+    fn over_long_sentences_are_cut() {
+        let t = "word ".repeat(2000);
+        let parts = split(&t);
+        assert!(parts.len() >= 5);
+        assert!(parts.iter().all(|p| p.len() <= MAX_SENTENCE_BYTES));
+    }
+
+    #[test]
+    fn wrapped_lines_join_into_one_paragraph() {
+        let t = "The minister said\nthat talks went well.\nNew paragraph.";
+        let lines = [Span::new(0, 17), Span::new(18, 39), Span::new(40, 54)];
+        let paras = paragraphs(t, &lines);
+        assert_eq!(paras.len(), 2);
+        assert_eq!(paras[0].slice(t), "The minister said\nthat talks went well.");
+    }
+}
