@@ -1,4 +1,5 @@
 //! crosscheck: extract attributed claims from news text and compare them
 //! across outlets. See ARCHITECTURE.md for how text flows through the modules.
 
+pub mod ingest;
 pub mod model;
