@@ -17,7 +17,8 @@ use std::ops::Range;
 use crate::furniture::Furniture;
 use crate::grammar::{self, Match};
 use crate::lexer::{tag, tag_string, Lexicon, Token};
-use crate::model::{Attribution, Content, Cue, QuoteKind, Source, SourceType, Span};
+use crate::ingest::Document;
+use crate::model::{ArticleAttributions, Attribution, Content, Cue, QuoteKind, Source, SourceType, Span};
 use crate::resolve::{self, ArticleNames, Gazetteer, Resolved};
 use crate::rules::{Object, Rules, RulesError};
 use crate::segment;
@@ -75,6 +76,16 @@ impl Extractor {
             .into_iter()
             .flat_map(|p| segment::sentences(text, p, &self.lexicon))
             .collect()
+    }
+
+    /// The extraction record of one document.
+    pub fn extract_document(&self, doc: &Document) -> ArticleAttributions {
+        ArticleAttributions {
+            id: doc.id.clone(),
+            path: doc.path.clone(),
+            meta: doc.meta.clone(),
+            attributions: self.extract(&doc.text, doc.body_start),
+        }
     }
 
     /// Every attribution in `text[body_start..]`, in reading order.
@@ -159,8 +170,12 @@ impl Extractor {
         let mut keep_outer = true;
         for mut n in nested {
             if outer.kind == QuoteKind::Direct {
-                // A quotation inside a quotation: the speaker quoted is relayed by the outer one.
+                // A quotation inside a quotation: the speaker quoted is relayed
+                // by the outer one, in words the outer one quotes verbatim.
                 n.via.get_or_insert(outer.source.clone());
+                if n.kind == QuoteKind::Indirect {
+                    n.kind = QuoteKind::Direct;
+                }
             } else if only_adjunct_before(&s.tokens[inner_scope.start..n.source.start]) {
                 // "X told Y that P, according to Z": one claim by X, relayed by Z.
                 n.via.get_or_insert(outer.source.clone());

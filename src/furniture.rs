@@ -42,6 +42,10 @@ impl Furniture {
     pub fn content_spans(&self, text: &str, body_start: usize) -> Vec<Span> {
         let mut out = Vec::new();
         let mut offset = body_start.min(text.len());
+        // A body start that falls inside a character moves to its end.
+        while !text.is_char_boundary(offset) {
+            offset += 1;
+        }
         while offset < text.len() {
             let rest = &text[offset..];
             let line_len = rest.find('\n').unwrap_or(rest.len());

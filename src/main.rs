@@ -1,10 +1,23 @@
-fn main() {
-    let ex = crosscheck::extract::Extractor::builtin();
-    for path in std::env::args().skip(1) {
-        let text = std::fs::read_to_string(&path).unwrap();
-        println!("=== {path}");
-        for a in ex.extract(&text, 0) {
-            println!("[{}] {:?} | {} ({}, {}) | {} | via {:?}\n    {}", a.pattern, a.kind, a.source.text, a.source.entity, a.source.source_type.as_str(), a.cue.text, a.via.as_ref().map(|v| &v.text), a.content.text);
+//! The `crosscheck` command line. Parsing and printing live here; the work is
+//! done by the library (see ARCHITECTURE.md).
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    match cli::run(args) {
+        Ok(code) => code,
+        Err(err) => {
+            if cli::is_broken_pipe(&err) {
+                // `crosscheck extract | head` is normal use, not an error.
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("crosscheck: {err:#}");
+            ExitCode::from(2)
         }
     }
 }

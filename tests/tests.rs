@@ -1,1 +1,6 @@
+//! All integration tests, compiled into one binary (one link step on a
+//! 2-core machine). Unit tests for each module live next to the code.
 
+mod cli;
+mod robustness;
+mod seeds;

@@ -1,0 +1,111 @@
+//! Command-line options and dispatch. Each subcommand has its own module.
+//!
+//! Exit codes: 0 success, 1 findings or changes (where a command has them),
+//! 2 an error — including some inputs that could not be read, in which case
+//! the others are still processed.
+
+mod eval;
+mod extract;
+mod output;
+mod table;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crosscheck::extract::Extractor;
+use crosscheck::ingest::{self, Document, IngestError};
+use crosscheck::rules::Rules;
+
+#[derive(Debug, Parser)]
+#[command(name = "crosscheck", version, about = "Extract attributed claims from news text and compare them across outlets")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Find every attribution (source, cue, content) in articles.
+    Extract(extract::ExtractArgs),
+    /// Score extraction against a gold attributions file.
+    Eval(eval::EvalArgs),
+}
+
+/// Where articles come from and which rules read them; shared by subcommands.
+#[derive(Debug, Args)]
+pub struct CorpusArgs {
+    /// Files or directories (.txt, .md, .jsonl); `-` reads stdin. Default: the built-in seed articles.
+    paths: Vec<PathBuf>,
+    /// Extra rules files, merged over the built-in rules in order.
+    #[arg(long = "rules", value_name = "FILE")]
+    rules: Vec<PathBuf>,
+}
+
+impl CorpusArgs {
+    fn extractor(&self) -> anyhow::Result<Extractor> {
+        let rules = Rules::with_files(&self.rules)?;
+        Ok(Extractor::new(&rules)?)
+    }
+
+    /// The documents to read, lazily; the built-in seeds when no path is given.
+    fn documents(&self) -> Box<dyn Iterator<Item = Result<Document, IngestError>>> {
+        if self.paths.is_empty() {
+            Box::new(ingest::builtin_seeds().into_iter().map(Ok))
+        } else {
+            Box::new(ingest::documents(&self.paths))
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Jsonl,
+    Yaml,
+}
+
+impl Format {
+    /// Table for people at a terminal, JSON for programs.
+    fn or_default(f: Option<Format>) -> Format {
+        f.unwrap_or(if std::io::stdout().is_terminal() {
+            Format::Table
+        } else {
+            Format::Json
+        })
+    }
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Extract(args) => extract::run(args),
+        Command::Eval(args) => eval::run(args),
+    }
+}
+
+/// Reports a bad input on one line and remembers that something failed.
+fn report_input_error(err: &IngestError, failed: &mut bool) {
+    eprintln!("crosscheck: {err}");
+    *failed = true;
+}
+
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,82 @@
+//! No input makes extraction panic, hang or produce a span that is not a
+//! slice of the original text.
+
+use crosscheck::extract::Extractor;
+use proptest::prelude::*;
+
+fn extractor() -> &'static Extractor {
+    static EX: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+    EX.get_or_init(Extractor::builtin)
+}
+
+/// Every span of every record is a valid slice whose text is the record's text.
+fn assert_spans_valid(text: &str) {
+    for a in extractor().extract(text, 0) {
+        for (span, s) in [
+            (a.source.span, &a.source.text),
+            (a.cue.span, &a.cue.text),
+            (a.content.span, &a.content.text),
+        ] {
+            assert_eq!(text.get(span.start..span.end), Some(s.as_str()), "span {span:?} in {text:?}");
+        }
+        if let Some(v) = &a.via {
+            assert_eq!(text.get(v.span.start..v.span.end), Some(v.text.as_str()));
+        }
+        assert!(text.get(a.sentence.start..a.sentence.end).is_some());
+        assert!(a.sentence.contains(a.cue.span), "cue outside its sentence in {text:?}");
+    }
+}
+
+/// Text made of the pieces attributions are built from, so the generator
+/// reaches the grammar's corners far more often than random characters do.
+fn newsish() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "said", "says", "told", "according to", "citing", "Mr", "Kim", "Wang", "the", "ministry", "experts",
+        "“", "”", "\"", "‘", "’", "'", ",", ".", ":", ";", "–", "(", ")", "which", "that", "he", "it", "and",
+        "was", "by", "of", "not", "U.S.", "Mr.", "…", "...", "\n", "\n\n", "reported", "saying", "as",
+        "is", "concerned", "denied", "a", "claim", "Reuters", "’s", "Advertisement", "é", "😀", "\r\n",
+    ]);
+    prop::collection::vec(pieces, 0..60).prop_map(|v| v.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_strings_never_panic_and_spans_are_valid(text in any::<String>()) {
+        assert_spans_valid(&text);
+    }
+
+    #[test]
+    fn news_like_strings_never_panic_and_spans_are_valid(text in newsish()) {
+        assert_spans_valid(&text);
+    }
+
+    #[test]
+    fn body_start_anywhere_is_safe(text in newsish(), cut in 0usize..400) {
+        let _ = extractor().extract(&text, cut);
+    }
+}
+
+#[test]
+fn empty_text_gives_no_records() {
+    assert!(extractor().extract("", 0).is_empty());
+    assert!(extractor().extract("\n\n  \n", 0).is_empty());
+}
+
+#[test]
+fn megabyte_paragraph_without_punctuation_finishes() {
+    let text = "officials said the talks went on and on ".repeat(30_000);
+    assert!(text.len() > 1_000_000);
+    let found = extractor().extract(&text, 0);
+    // Sentences are capped, so the cues inside are still found.
+    assert!(!found.is_empty());
+}
+
+#[test]
+fn ten_thousand_unbalanced_quotes_finish() {
+    let text = "“ he said ".repeat(10_000);
+    let _ = extractor().extract(&text, 0);
+    let text = "\"".repeat(10_000);
+    let _ = extractor().extract(&text, 0);
+}
