@@ -2,3 +2,4 @@
 //! across outlets. See ARCHITECTURE.md for how text flows through the modules.
 
 pub mod model;
+pub mod normalise;
