@@ -10,3 +10,4 @@ pub mod segment;
 pub mod grammar;
 pub mod resolve;
 pub mod extract;
+pub mod normalise;
