@@ -96,7 +96,7 @@ impl Extractor {
             .into_iter()
             .map(|span| {
                 let tokens = self.lexicon.tokenize(text, span);
-                names.observe(text, &tokens, &self.gazetteer);
+                names.observe(text, &tokens);
                 let tags = tag_string(&tokens);
                 Sentence { span, tokens, tags }
             })
@@ -365,6 +365,7 @@ fn offset(m: Match, by: usize) -> Match {
         via: m.via.map(shift),
         cue: m.cue + by,
         content: shift(m.content),
+        end: m.end + by,
     }
 }
 

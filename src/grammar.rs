@@ -25,17 +25,125 @@ pub struct Match {
     pub via: Option<Range<usize>>,
     pub cue: usize,
     pub content: Range<usize>,
+    /// One past the last token of the match.
+    pub end: usize,
 }
 
 /// All attributions in a sentence's tag string, in order.
+///
+/// A PEG tried at every token would cost a few hundred rule calls per token;
+/// instead the sentence is tried once as a whole (only if it can be framed
+/// at all), then the grammar is tried at the tokens just before each cue
+/// that is not already inside an earlier match.
 pub fn matches(tags: &str) -> Vec<Match> {
-    let Ok(mut pairs) = AttributionParser::parse(Rule::sentence, tags) else {
-        return Vec::new();
+    let b = tags.as_bytes();
+    for rule in framings(b) {
+        if let Some(m) = parse_at(rule, tags, 0) {
+            return vec![m];
+        }
+    }
+    let mut out = Vec::new();
+    let mut free = 0; // tokens before this are inside an earlier match
+    for cue in (0..b.len()).filter(|&i| is_cue(b[i])) {
+        if cue < free {
+            continue;
+        }
+        for start in candidates(b, cue, free) {
+            if let Some(m) = parse_at(Rule::attribution_here, tags, start) {
+                free = m.end;
+                out.push(m);
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn is_cue(t: u8) -> bool {
+    matches!(t, b'V' | b'Z' | b'U' | b'G' | b'Y' | b'A' | b'Q')
+}
+
+/// Tags that can stand between a comma and the cue of a closing reporting
+/// clause (", North Korea’s state news agency KCNA reported").
+fn in_source(t: u8) -> bool {
+    matches!(t, b'P' | b'N' | b'J' | b's' | b'n' | b'w' | b'd' | b'o' | b'p' | b'x' | b'e' | b'y' | b'c' | b'R' | b'h')
+}
+
+/// The framed shapes this sentence could have, judged from its tags alone,
+/// in the order the grammar prefers them.
+fn framings(b: &[u8]) -> Vec<Rule> {
+    let mut rules = Vec::new();
+    let Some(last_cue) = b.iter().rposition(|&t| matches!(t, b'V' | b'Z')) else {
+        if b.contains(&b'A') {
+            rules.push(Rule::framed_according);
+        }
+        return rules;
     };
-    let Some(sentence) = pairs.next() else {
-        return Vec::new();
+    if matches!(b.first(), Some(b'O' | b'[')) {
+        rules.push(Rule::framed_quote);
+    }
+    // ", SOURCE CUE" with only source words between the comma and a cue.
+    let closing = b.iter().enumerate().any(|(k, &t)| {
+        t == b','
+            && k < last_cue
+            && b[k + 1..].iter().position(|&u| !in_source(u)).is_some_and(|len| {
+                len > 0 && matches!(b[k + 1 + len], b'V' | b'Z')
+            })
+    });
+    if closing {
+        rules.push(Rule::framed_clause);
+    }
+    if b.contains(&b'A') {
+        rules.push(Rule::framed_according);
+    }
+    if b.windows(2).any(|w| matches!(w[0], b',' | b':') && matches!(w[1], b'V' | b'Z')) {
+        rules.push(Rule::framed_says);
+    }
+    rules
+}
+
+/// Where an attribution holding the cue at `cue` may start, earliest first:
+/// back from the cue over words (not punctuation or other cues), across one
+/// comma-delimited aside, and the comma or quotation mark just before.
+fn candidates(b: &[u8], cue: usize, free: usize) -> impl Iterator<Item = usize> + '_ {
+    const WORDS: usize = 16;
+    const ASIDE: usize = 26;
+    let word = |t: u8| !matches!(t, b',' | b'.' | b';' | b':' | b'-' | b'O' | b'C' | b'[' | b']' | b'(' | b')' | b'~') && !is_cue(t);
+    let back = |from: usize, limit: usize| {
+        let mut i = from;
+        while i > free && from - i < limit && word(b[i - 1]) {
+            i -= 1;
+        }
+        i
     };
-    sentence.into_inner().filter_map(to_match).collect()
+    let mut start = back(cue, WORDS);
+    // ", an expert on …, said": step over the aside to the name before it.
+    if start > free && b[start - 1] == b',' {
+        let aside = back(start - 1, ASIDE);
+        if aside > free && b[aside - 1] == b',' {
+            start = back(aside - 1, WORDS);
+        }
+    }
+    // The comma of ", saying …" / ", experts suggest, …" starts a match too.
+    if start > free && matches!(b[start - 1], b',' | b'C' | b']') {
+        start -= 1;
+    }
+    (start..=cue).filter(move |&i| matches!(b[i], b'R' | b'd' | b'P' | b'N' | b'J' | b'n' | b'w' | b',' | b'h' | b'B' | b'A' | b'c'))
+}
+
+/// Runs `rule` on `tags[start..]` and reads the match, if any, back in
+/// sentence token indices.
+fn parse_at(rule: Rule, tags: &str, start: usize) -> Option<Match> {
+    let rest = tags.get(start..)?;
+    let pair = AttributionParser::parse(rule, rest).ok()?.next()?;
+    let mut m = to_match(pair)?;
+    let shift = |r: Range<usize>| r.start + start..r.end + start;
+    m.source = m.source.map(shift);
+    m.via = m.via.map(shift);
+    m.cue += start;
+    m.content = shift(m.content);
+    m.end += start;
+    Some(m)
 }
 
 /// The end of the noun phrase that starts at token `start`, if one does.
@@ -50,40 +158,62 @@ fn range(pair: &Pair<Rule>) -> Range<usize> {
     s.start()..s.end()
 }
 
-fn to_match(pattern: Pair<Rule>) -> Option<Match> {
-    let name = rule_name(pattern.as_rule())?;
+/// Reads the slots of a match. `found` is the entry rule's pair; its
+/// children are the pattern and, for source-led patterns, the `lead` before it.
+fn to_match(found: Pair<Rule>) -> Option<Match> {
+    let end = found.as_span().end();
     let mut m = Match {
-        pattern: name,
+        pattern: "",
         source: None,
         via: None,
         cue: usize::MAX,
         content: 0..0,
+        end,
     };
+    let mut lead = None;
     let mut cited = None;
-    for slot in pattern.into_inner() {
-        match slot.as_rule() {
-            Rule::source | Rule::source_noun | Rule::source_word => m.source = Some(range(&slot)),
-            Rule::via => m.via = Some(range(&slot)),
-            Rule::cited => cited = Some(range(&slot)),
-            Rule::cue
-            | Rule::cue_listener
-            | Rule::cue_gerund
-            | Rule::cue_adjective
-            | Rule::cue_according => m.cue = slot.as_span().start(),
-            Rule::content
-            | Rule::lead_content
-            | Rule::according_content
-            | Rule::says_content
-            | Rule::object_content
-            | Rule::quoted => m.content = range(&slot),
-            _ => {}
+    for child in found.into_inner() {
+        if child.as_rule() == Rule::lead {
+            lead = Some(range(&child));
+            continue;
+        }
+        // EOI shows up as a pair too; only pattern rules have names.
+        let Some(name) = rule_name(child.as_rule()) else {
+            continue;
+        };
+        m.pattern = name;
+        for slot in child.into_inner() {
+            match slot.as_rule() {
+                Rule::source | Rule::source_noun | Rule::source_word => m.source = Some(range(&slot)),
+                Rule::cited => cited = Some(range(&slot)),
+                Rule::cue
+                | Rule::cue_listener
+                | Rule::cue_gerund
+                | Rule::cue_adjective
+                | Rule::cue_according => m.cue = slot.as_span().start(),
+                Rule::content
+                | Rule::lead_content
+                | Rule::according_content
+                | Rule::says_content
+                | Rule::object_content
+                | Rule::quoted => m.content = range(&slot),
+                _ => {}
+            }
+        }
+    }
+    // In a relay the lead is the relaying party; otherwise it is the source.
+    if let Some(l) = lead {
+        if m.source.is_some() {
+            m.via = Some(l);
+        } else {
+            m.source = Some(l);
         }
     }
     // "X reported, citing Y": Y is the source, X relays it.
     if let Some(c) = cited {
         m.via = m.source.replace(c);
     }
-    (m.cue != usize::MAX && !m.content.is_empty()).then_some(m)
+    (!m.pattern.is_empty() && m.cue != usize::MAX && !m.content.is_empty()).then_some(m)
 }
 
 fn rule_name(rule: Rule) -> Option<&'static str> {
@@ -102,6 +232,7 @@ fn rule_name(rule: Rule) -> Option<&'static str> {
         Rule::object_relative => "object_relative",
         Rule::source_then_clause => "source_then_clause",
         Rule::source_participle => "source_participle",
+        Rule::bare_participle => "source_participle",
         Rule::dangling_cue => "dangling_cue",
         _ => return None,
     })

@@ -9,7 +9,7 @@
 //! position in the tag string is a token index, and every grammar match maps
 //! straight back to byte spans in the article.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::model::{SourceType, Span};
 use crate::rules::{Frame, Object, Rules};
@@ -124,8 +124,8 @@ pub struct Lexicon {
 impl Lexicon {
     pub fn new(rules: &Rules) -> Lexicon {
         let mut lex = Lexicon {
-            words: HashMap::new(),
-            phrases: HashMap::new(),
+            words: HashMap::default(),
+            phrases: HashMap::default(),
             titles: rules.titles.iter().cloned().collect(),
             abbreviations: rules.abbreviations.iter().cloned().collect(),
             cues: Vec::new(),

@@ -13,7 +13,7 @@
 //! Pronouns are resolved by the extractor, which knows the order of
 //! attributions; this module only says what a pronoun may refer to.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexer::{tag, Token};
 use crate::model::SourceType;
@@ -73,8 +73,8 @@ impl Gazetteer {
     pub fn new(rules: &Rules) -> Gazetteer {
         let mut g = Gazetteer {
             known: Vec::new(),
-            by_alias: HashMap::new(),
-            by_name_part: HashMap::new(),
+            by_alias: HashMap::default(),
+            by_name_part: HashMap::default(),
             honorifics: vec!["Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."],
         };
         for e in &rules.entities {
@@ -129,48 +129,53 @@ impl Gazetteer {
 }
 
 /// Full names an article mentions, for matching short mentions against.
+///
+/// Observing is on the hot path (every sentence), expanding is not (only
+/// sources), so runs are stored raw and vetted when a short name is expanded.
 #[derive(Debug, Default, Clone)]
 pub struct ArticleNames {
-    /// Names of two or more words, as written.
-    full: Vec<String>,
+    /// Runs of two or more capitalised words, as written, in order seen.
+    runs: Vec<String>,
+    /// The runs that are names of people (places stripped), with their
+    /// folded words; built on first use, when all runs are known.
+    people: std::cell::OnceCell<Vec<(String, Vec<String>)>>,
 }
 
 impl ArticleNames {
-    /// Records the names in one sentence's tokens.
-    pub fn observe(&mut self, text: &str, tokens: &[Token], gaz: &Gazetteer) {
-        let mut i = 0;
-        while i < tokens.len() {
-            if tokens[i].tag != tag::PROPER {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < tokens.len() && tokens[i].tag == tag::PROPER {
-                i += 1;
-            }
-            let words: Vec<&str> = tokens[start..i].iter().map(|t| t.span.slice(text)).collect();
-            let words = strip_place_prefix(&words, gaz);
-            if words.len() >= 2 && !gaz.is_place(&words.join(" ")) {
-                let name = words.join(" ");
-                if !self.full.contains(&name) {
-                    self.full.push(name);
+    /// Records the runs of capitalised words in one sentence's tokens.
+    pub fn observe(&mut self, text: &str, tokens: &[Token]) {
+        for run in tokens.split(|t| t.tag != tag::PROPER) {
+            if let (Some(first), Some(last)) = (run.first(), run.last()) {
+                if run.len() >= 2 {
+                    if let Some(s) = text.get(first.span.start..last.span.end) {
+                        self.runs.push(s.split_whitespace().collect::<Vec<_>>().join(" "));
+                    }
                 }
             }
         }
     }
 
-    /// The longest full name in the article that `short` is the first or last word of.
-    fn expand(&self, short: &str) -> Option<&str> {
+    /// The longest full name in the article that `short` is the first or
+    /// last word of ("Wang" → "Wang Yi"); place names are not people.
+    fn expand(&self, short: &str, gaz: &Gazetteer) -> Option<String> {
+        let people = self.people.get_or_init(|| {
+            self.runs
+                .iter()
+                .filter_map(|run| {
+                    let words: Vec<&str> = run.split(' ').collect();
+                    let name = strip_place_prefix(&words, gaz).join(" ");
+                    let parts: Vec<String> = fold(&name).split(' ').map(str::to_string).collect();
+                    (parts.len() >= 2 && !gaz.is_place(&name)).then_some((name, parts))
+                })
+                .collect()
+        });
         let f = fold(short);
-        self.full
+        people
             .iter()
-            .filter(|full| {
-                let folded = fold(full);
-                let parts: Vec<&str> = folded.split(' ').collect();
-                parts.first() == Some(&f.as_str()) || parts.last() == Some(&f.as_str())
-            })
-            .max_by_key(|full| full.len())
-            .map(String::as_str)
+            .filter(|(_, parts)| parts.first() == Some(&f) || parts.last() == Some(&f))
+            .map(|(name, _)| name)
+            .max_by_key(|name| name.len())
+            .cloned()
     }
 }
 
@@ -263,7 +268,7 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
             || role_tokens.iter().any(|t| {
                 t.tag == tag::TITLE || t.noun == Some(SourceType::Person)
             })
-            || names.expand(&name).is_some()
+            || names.expand(&name, gaz).is_some()
             || gaz.by_name_part.contains_key(&fold(&name));
         if is_person {
             return Resolved {
@@ -301,8 +306,8 @@ fn canonical_person(name: &str, gaz: &Gazetteer, names: &ArticleNames) -> String
     }
     let single = !name.contains(' ');
     if single {
-        if let Some(full) = names.expand(name) {
-            return gaz.lookup(full).map_or_else(|| full.to_string(), |k| k.name.clone());
+        if let Some(full) = names.expand(name, gaz) {
+            return gaz.lookup(&full).map_or(full, |k| k.name.clone());
         }
         if let Some(&i) = gaz.by_name_part.get(&fold(name)) {
             return gaz.known[i].name.clone();
