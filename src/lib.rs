@@ -11,3 +11,4 @@ pub mod grammar;
 pub mod resolve;
 pub mod extract;
 pub mod normalise;
+pub mod eval;
