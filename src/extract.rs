@@ -107,9 +107,12 @@ impl Extractor {
             if !s.tags.bytes().any(is_cue_tag) {
                 continue;
             }
-            let mut here = Vec::new();
+            let mut here: Vec<Found> = Vec::new();
             for m in grammar::matches(&s.tags) {
-                here.extend(self.shape(s, i, &m, 0..s.tokens.len(), 0));
+                // "…, adding that …" belongs to the speaker of the sentence's
+                // previous attribution, if it has one.
+                let speaker = here.last().map(|f| f.source.clone());
+                here.extend(self.shape(s, i, &m, 0..s.tokens.len(), speaker, 0));
             }
             // One cue, one record: the first (widest) reading wins.
             let mut seen = Vec::new();
@@ -126,13 +129,21 @@ impl Extractor {
 
     /// Turns a grammar match into records: fixes the content's extent and
     /// kind, fills a dangling source, and parses the content for nested ones.
-    fn shape(&self, s: &Sentence, i: usize, m: &Match, scope: Range<usize>, depth: u8) -> Vec<Found> {
+    fn shape(
+        &self,
+        s: &Sentence,
+        i: usize,
+        m: &Match,
+        scope: Range<usize>,
+        speaker: Option<Range<usize>>,
+        depth: u8,
+    ) -> Vec<Found> {
         let Some((content, kind)) = shape_content(&s.tokens, m.content.clone()) else {
             return Vec::new();
         };
         let source = match &m.source {
             Some(r) => r.clone(),
-            None => match clause_subject(s, scope.start, m.cue) {
+            None => match speaker.or_else(|| clause_subject(s, scope.start, m.cue)) {
                 Some(r) => r,
                 None => return Vec::new(),
             },
@@ -163,7 +174,7 @@ impl Extractor {
         if let Some(sub) = s.tags.get(inner_scope.clone()) {
             for n in grammar::matches(sub) {
                 let n = offset(n, inner_scope.start);
-                nested.extend(self.shape(s, i, &n, inner_scope.clone(), depth + 1));
+                nested.extend(self.shape(s, i, &n, inner_scope.clone(), None, depth + 1));
             }
         }
         let mut out = Vec::new();

@@ -37,14 +37,17 @@ pub struct Match {
 /// that is not already inside an earlier match.
 pub fn matches(tags: &str) -> Vec<Match> {
     let b = tags.as_bytes();
-    for rule in framings(b) {
-        if let Some(m) = parse_at(rule, tags, 0) {
-            return vec![m];
-        }
-    }
     let mut out = Vec::new();
     let mut free = 0; // tokens before this are inside an earlier match
-    for cue in (0..b.len()).filter(|&i| is_cue(b[i])) {
+    let mut after = 0; // cues before this are inside an earlier match
+    if let Some(m) = framings(b).into_iter().find_map(|rule| parse_at(rule, tags, 0)) {
+        // A framed match spans the sentence, but its tail may hold another
+        // cue: "“…,” he said, adding that …".
+        after = m.cue.max(m.content.end) + 1;
+        free = after;
+        out.push(m);
+    }
+    for cue in (after..b.len()).filter(|&i| is_cue(b[i])) {
         if cue < free {
             continue;
         }
@@ -73,7 +76,7 @@ fn in_source(t: u8) -> bool {
 /// in the order the grammar prefers them.
 fn framings(b: &[u8]) -> Vec<Rule> {
     let mut rules = Vec::new();
-    let Some(last_cue) = b.iter().rposition(|&t| matches!(t, b'V' | b'Z')) else {
+    let Some(last_cue) = b.iter().rposition(|&t| matches!(t, b'V' | b'Z' | b'U')) else {
         if b.contains(&b'A') {
             rules.push(Rule::framed_according);
         }
@@ -87,7 +90,7 @@ fn framings(b: &[u8]) -> Vec<Rule> {
         t == b','
             && k < last_cue
             && b[k + 1..].iter().position(|&u| !in_source(u)).is_some_and(|len| {
-                len > 0 && matches!(b[k + 1 + len], b'V' | b'Z')
+                len > 0 && matches!(b[k + 1 + len], b'V' | b'Z' | b'U')
             })
     });
     if closing {
@@ -501,6 +504,40 @@ mod tests {
         let all = read("Kim met Lavrov and the two officials said ties were strong.");
         assert_eq!(all.len(), 1, "{all:#?}");
         assert_eq!(all[0].1, "the two officials");
+    }
+
+    #[test]
+    fn trailing_source_with_a_listener() {
+        let (p, s, c, q, _) = one("The plant will close next year, two executives told Reuters.");
+        assert_eq!((p.as_str(), s.as_str(), c.as_str(), q.as_str()), ("clause_then_source", "two executives", "told", "The plant will close next year"));
+    }
+
+    #[test]
+    fn framed_quote_then_adding_that() {
+        let text = "“We did nothing wrong,” the coach said, adding that an appeal was planned.";
+        let all = read(text);
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert_eq!((all[1].1.as_str(), all[1].2.as_str(), all[1].3.as_str()), ("the coach", "adding", "an appeal was planned"));
+    }
+
+    #[test]
+    fn people_familiar_with_the_matter() {
+        let (_, s, ..) = one("People familiar with the matter said the bid had been withdrawn.");
+        assert_eq!(s, "People familiar with the matter");
+        let (_, s, ..) = one("The bid was withdrawn, according to a person close to the company.");
+        assert_eq!(s, "a person close to the company");
+    }
+
+    #[test]
+    fn cue_with_a_prepositional_phrase_before_that() {
+        let (_, s, c, q, _) = one("The minister confirmed to reporters that the embassy would reopen.");
+        assert_eq!((s.as_str(), c.as_str(), q.as_str()), ("The minister", "confirmed", "the embassy would reopen"));
+    }
+
+    #[test]
+    fn closing_clause_with_a_place_after_the_cue() {
+        let (p, s, ..) = one("Exports fell by a fifth, the agency said on its website.");
+        assert_eq!((p.as_str(), s.as_str()), ("clause_then_source", "the agency"));
     }
 
     #[test]
