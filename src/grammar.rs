@@ -541,6 +541,12 @@ mod tests {
     }
 
     #[test]
+    fn adverb_aside_between_source_and_cue() {
+        let (_, s, c, q, _) = one("The regulator, however, said the merger could proceed.");
+        assert_eq!((s.as_str(), c.as_str(), q.as_str()), ("The regulator", "said", "the merger could proceed"));
+    }
+
+    #[test]
     fn tag_level_rules_parse_directly() {
         // The grammar can be tested on tag strings too.
         assert!(AttributionParser::parse(Rule::source, "dPwN").is_ok());

@@ -65,11 +65,12 @@ fn empty_text_gives_no_records() {
 }
 
 #[test]
-fn megabyte_paragraph_without_punctuation_finishes() {
-    let text = "officials said the talks went on and on ".repeat(30_000);
-    assert!(text.len() > 1_000_000);
+fn ten_megabyte_paragraph_without_punctuation_finishes() {
+    // Time is measured by the benchmark, not here: this only shows that a
+    // pathological paragraph finishes (sentences are capped) and still yields.
+    let text = "officials said the talks went on and on ".repeat(250_000);
+    assert!(text.len() >= 10_000_000);
     let found = extractor().extract(&text, 0);
-    // Sentences are capped, so the cues inside are still found.
     assert!(!found.is_empty());
 }
 
