@@ -69,6 +69,10 @@ impl Extractor {
         &self.lexicon
     }
 
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
     /// The sentences extraction looks at, in order (furniture left out).
     pub fn sentences(&self, text: &str, body_start: usize) -> Vec<Span> {
         let lines = self.furniture.content_spans(text, body_start);

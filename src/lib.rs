@@ -12,3 +12,4 @@ pub mod resolve;
 pub mod extract;
 pub mod normalise;
 pub mod eval;
+pub mod compare;

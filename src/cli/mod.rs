@@ -4,6 +4,7 @@
 //! 2 an error — including some inputs that could not be read, in which case
 //! the others are still processed.
 
+mod compare;
 mod eval;
 mod extract;
 mod output;
@@ -32,6 +33,10 @@ enum Command {
     Extract(extract::ExtractArgs),
     /// Score extraction against a gold attributions file.
     Eval(eval::EvalArgs),
+    /// Line up claims across articles: agreements, contradictions, quote variants.
+    Compare(compare::CompareArgs),
+    /// Score comparison against a gold comparisons file.
+    EvalCompare(compare::EvalCompareArgs),
 }
 
 /// Where articles come from and which rules read them; shared by subcommands.
@@ -83,6 +88,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Compare(args) => compare::run(args),
+        Command::EvalCompare(args) => compare::run_eval(args),
     }
 }
 

@@ -1,0 +1,160 @@
+//! `crosscheck compare` and `crosscheck eval-compare`.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use crosscheck::compare::score::{score, GoldComparisons};
+use crosscheck::compare::{compare, CompareReport};
+use crosscheck::ingest::Document;
+
+use super::output::Output;
+use super::table::fit;
+use super::{report_input_error, CorpusArgs};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CompareFormat {
+    Table,
+    Json,
+    Yaml,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    /// Output format [default: table on a terminal, json otherwise].
+    #[arg(long, value_enum)]
+    format: Option<CompareFormat>,
+    /// Write to FILE (atomically) instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Overwrite FILE given with --out if it exists.
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalCompareArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    /// Gold comparisons file (the format of tests/data/gold/README.md).
+    #[arg(long, value_name = "FILE")]
+    gold: PathBuf,
+    /// Print the score as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Comparison needs every article at once; bad inputs are reported and skipped.
+fn read_all(corpus: &CorpusArgs, failed: &mut bool) -> Vec<Document> {
+    let mut docs = Vec::new();
+    for doc in corpus.documents() {
+        match doc {
+            Ok(d) => docs.push(d),
+            Err(e) => report_input_error(&e, failed),
+        }
+    }
+    docs
+}
+
+pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
+    let ex = args.corpus.extractor()?;
+    let mut failed = false;
+    let docs = read_all(&args.corpus, &mut failed);
+    let report = compare(&ex, &docs);
+    let format = args.format.unwrap_or(if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        CompareFormat::Table
+    } else {
+        CompareFormat::Json
+    });
+    let mut out = Output::open(args.out.as_deref(), args.force)?;
+    let w = out.writer();
+    match format {
+        CompareFormat::Json => {
+            serde_json::to_writer_pretty(&mut *w, &report)?;
+            writeln!(w)?;
+        }
+        CompareFormat::Yaml => w.write_all(serde_yaml::to_string(&report)?.as_bytes())?,
+        CompareFormat::Table => table(w, &report)?,
+        CompareFormat::Markdown => markdown(w, &report)?,
+    }
+    out.finish()?;
+    Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+pub fn run_eval(args: EvalCompareArgs) -> anyhow::Result<ExitCode> {
+    let gold = GoldComparisons::load(&args.gold)?;
+    let ex = args.corpus.extractor()?;
+    let mut failed = false;
+    let docs = read_all(&args.corpus, &mut failed);
+    let report = compare(&ex, &docs);
+    let texts: BTreeMap<String, String> = docs.into_iter().map(|d| (d.id, d.text)).collect();
+    let s = score(&report, &gold, &texts);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&s)?);
+    } else {
+        print!("{}", s.render_text());
+    }
+    Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+fn table(w: &mut dyn Write, r: &CompareReport) -> anyhow::Result<()> {
+    for e in &r.events {
+        writeln!(w, "{}  {} .. {}  {}", e.id, e.from.as_deref().unwrap_or("?"), e.to.as_deref().unwrap_or("?"), e.articles.join(", "))?;
+    }
+    writeln!(w)?;
+    for rel in &r.relations {
+        writeln!(w, "{:<20} {:.2}  {}", rel.kind, rel.confidence, rel.reason)?;
+        for c in &rel.claims {
+            let source = c.source.as_deref().map(|s| format!(" [{s}]")).unwrap_or_default();
+            writeln!(w, "    {} ({}){source}: {}", c.article, fit(&c.outlet, 24), fit(&c.text, 90))?;
+        }
+        if let Some((a, b)) = &rel.diff {
+            writeln!(w, "    words: -{} +{}", a.join(" "), b.join(" "))?;
+        }
+    }
+    writeln!(w, "\n{} claims are single-source (nothing to compare against).", r.single_source)?;
+    Ok(())
+}
+
+fn markdown(w: &mut dyn Write, r: &CompareReport) -> anyhow::Result<()> {
+    writeln!(w, "# Cross-source comparison\n")?;
+    writeln!(w, "| event | dates | articles |\n|---|---|---|")?;
+    for e in &r.events {
+        writeln!(w, "| {} | {} – {} | {} |", e.id, e.from.as_deref().unwrap_or("?"), e.to.as_deref().unwrap_or("?"), e.articles.join(", "))?;
+    }
+    writeln!(w, "\n## Relations\n")?;
+    for rel in &r.relations {
+        writeln!(w, "### {} — {} (confidence {:.2})\n", rel.kind, md(&rel.reason), rel.confidence)?;
+        for c in &rel.claims {
+            let source = c.source.as_deref().map(|s| format!(", credited to {}", md(s))).unwrap_or_default();
+            writeln!(w, "- **{}** ({}{source}): {}", md(&c.outlet), c.article, md(&c.text))?;
+            if !c.values.is_empty() {
+                writeln!(w, "  - values: {}", md(&c.values.join("; ")))?;
+            }
+        }
+        if let Some((a, b)) = &rel.diff {
+            writeln!(w, "- words only in the first: {}; only in the second: {}", md(&a.join(" ")), md(&b.join(" ")))?;
+        }
+        writeln!(w)?;
+    }
+    writeln!(w, "{} claims are single-source.", r.single_source)?;
+    Ok(())
+}
+
+/// Escapes Markdown so article text cannot change the page structure.
+fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,303 @@
+//! Lining claims up and saying how they relate.
+//!
+//! Candidate pairs come from blocking: within one event, claims are indexed
+//! by their entities and rarer terms, and only claims sharing at least two
+//! keys are compared — never all pairs of the corpus. Each pair then gets at
+//! most one relation, tried from the most specific to the most general:
+//! syndicated copy, quotation worded differently, incompatible values
+//! (contradict), a close date (tension), the same statement credited to
+//! different sources, and finally agreement. A denial that points back at an
+//! earlier claim of the same article ("China continues to deny these
+//! claims") is a tension with that claim.
+
+use std::collections::HashMap;
+
+use super::claims::{terms, Article, Claim};
+use crate::normalise::{compatible, TimeValue};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    Contradict,
+    QuoteVariant,
+    AttributionDiffers,
+    Tension,
+    Agree,
+    Syndicated,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Agree => "agree",
+            Kind::Contradict => "contradict",
+            Kind::QuoteVariant => "quote-variant",
+            Kind::AttributionDiffers => "attribution-differs",
+            Kind::Tension => "tension",
+            Kind::Syndicated => "syndicated",
+        }
+    }
+}
+
+/// A relation between two claims, by (article, claim) index.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub kind: Kind,
+    pub reason: String,
+    pub confidence: f64,
+    pub claims: [(usize, usize); 2],
+    /// For quotation variants: the words each side has that the other lacks.
+    pub diff: Option<(Vec<String>, Vec<String>)>,
+}
+
+/// Postings longer than this are too common to block on.
+const MAX_POSTING: usize = 64;
+
+fn jaccard(a: &[String], b: &[String]) -> f64 {
+    let common = a.iter().filter(|x| b.binary_search(x).is_ok()).count() as f64;
+    let union = (a.len() + b.len()) as f64 - common;
+    if union == 0.0 {
+        0.0
+    } else {
+        common / union
+    }
+}
+
+fn similarity(a: &Claim, b: &Claim) -> f64 {
+    0.5 * jaccard(&a.terms, &b.terms) + 0.5 * jaccard(&a.entities, &b.entities)
+}
+
+/// Candidate pairs among `members` (article, claim) that share two keys or more.
+pub fn candidates(articles: &[Article], members: &[(usize, usize)]) -> Vec<((usize, usize), (usize, usize))> {
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, &(a, c)) in members.iter().enumerate() {
+        let claim = &articles[a].claims[c];
+        for key in claim.entities.iter().chain(&claim.terms) {
+            postings.entry(key.as_str()).or_default().push(k);
+        }
+    }
+    let mut shared: HashMap<(usize, usize), u32> = HashMap::new();
+    for list in postings.values().filter(|l| l.len() <= MAX_POSTING) {
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x + 1..] {
+                *shared.entry((i, j)).or_default() += 1;
+            }
+        }
+    }
+    let mut out: Vec<_> = shared
+        .into_iter()
+        .filter(|&(_, n)| n >= 2)
+        .map(|((i, j), _)| (members[i], members[j]))
+        .collect();
+    out.sort();
+    out
+}
+
+/// The relations between two claims worth showing: a quotation worded
+/// differently, and what their facts say (one relation at most).
+pub fn relate(articles: &[Article], x: (usize, usize), y: (usize, usize)) -> Vec<Found> {
+    let (a, b) = (&articles[x.0].claims[x.1], &articles[y.0].claims[y.1]);
+    if x.0 == y.0 {
+        return Vec::new(); // within one article only denials relate, see `denials`
+    }
+    let mut out: Vec<Found> = quote_variant(a, b).map(|f| Found { claims: [x, y], ..f }).into_iter().collect();
+    out.extend(relate_facts(a, b, x, y));
+    out
+}
+
+fn relate_facts(a: &Claim, b: &Claim, x: (usize, usize), y: (usize, usize)) -> Option<Found> {
+    let found = |kind, reason: &str, confidence: f64| Found {
+        kind,
+        reason: reason.to_string(),
+        confidence: (confidence * 100.0).round() / 100.0,
+        claims: [x, y],
+        diff: None,
+    };
+    let sim = similarity(a, b);
+    let term_sim = jaccard(&a.terms, &b.terms);
+    if term_sim >= 0.85 && a.terms.len() >= 8 {
+        return Some(found(Kind::Syndicated, "near-identical wording", term_sim));
+    }
+    let same_people = !disjoint_people(a, b);
+    if same_people {
+        if let Some((reason, conf)) = value_conflict(a, b, sim) {
+            return Some(found(Kind::Contradict, &reason, conf));
+        }
+        if let Some(reason) = close_dates(a, b, sim) {
+            return Some(found(Kind::Tension, &reason, 0.5));
+        }
+    }
+    if let (Some(ca), Some(cb)) = (&a.credit, &b.credit) {
+        if term_sim >= 0.5 && ca.entity != cb.entity && cb.via.as_ref() != Some(&ca.entity) && ca.via.as_ref() != Some(&cb.entity) {
+            return Some(found(Kind::AttributionDiffers, "same statement, different sources", term_sim));
+        }
+    }
+    if same_people {
+        if let Some(reason) = same_values(a, b) {
+            return Some(found(Kind::Agree, &reason, 0.5 + sim / 2.0));
+        }
+        if sim >= 0.3 && jaccard(&a.entities, &b.entities) >= 0.3 {
+            return Some(found(Kind::Agree, "same parties and wording", sim));
+        }
+    }
+    None
+}
+
+/// People named on both sides, but none in common: not the same fact.
+fn disjoint_people(a: &Claim, b: &Claim) -> bool {
+    let people = |c: &Claim| -> Vec<String> {
+        c.entities.iter().filter(|e| e.contains(' ') && !e.contains("ministry")).cloned().collect()
+    };
+    let (pa, pb) = (people(a), people(b));
+    !pa.is_empty() && !pb.is_empty() && !pa.iter().any(|p| pb.contains(p))
+}
+
+fn quote_variant(a: &Claim, b: &Claim) -> Option<Found> {
+    let mut best: Option<(f64, &str, &str)> = None;
+    for (_, qa) in &a.quotes {
+        for (_, qb) in &b.quotes {
+            let (ta, tb) = (terms(qa), terms(qb));
+            let s = jaccard(&ta, &tb);
+            let identical = qa.to_lowercase() == qb.to_lowercase();
+            if s >= 0.5 && !identical && best.is_none_or(|(bs, _, _)| s > bs) {
+                best = Some((s, qa, qb));
+            }
+        }
+    }
+    let (s, qa, qb) = best?;
+    let words = |q: &str| -> Vec<String> { q.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect() };
+    let (wa, wb) = (words(qa), words(qb));
+    let only_a = wa.iter().filter(|w| !wb.contains(w)).cloned().collect();
+    let only_b = wb.iter().filter(|w| !wa.contains(w)).cloned().collect();
+    Some(Found {
+        kind: Kind::QuoteVariant,
+        reason: "same quotation, different words".to_string(),
+        confidence: (s * 100.0).round() / 100.0,
+        claims: [(0, 0), (0, 0)],
+        diff: Some((only_a, only_b)),
+    })
+}
+
+/// Durations, offsets to another event, or quantities that cannot both be true.
+fn value_conflict(a: &Claim, b: &Claim, sim: f64) -> Option<(String, f64)> {
+    // "two days after talks in Malta" against "a day before going to Russia":
+    // the same gap between the same two events, told with different lengths.
+    for ta in &a.times {
+        for tb in &b.times {
+            if let (TimeValue::Anchored { offset: oa, .. }, TimeValue::Anchored { offset: ob, .. }) = (&ta.value, &tb.value) {
+                let (da, db) = (offset_days(oa), offset_days(ob));
+                if let (Some(da), Some(db)) = (da, db) {
+                    if da.abs() != db.abs() && sim >= 0.15 && !a.entities.is_empty() && shares_entity(a, b) {
+                        return Some((format!("interval: {} against {}", ta.text, tb.text), 0.7));
+                    }
+                }
+            }
+        }
+    }
+    if sim >= 0.35 {
+        for qa in &a.quantities {
+            for qb in &b.quantities {
+                if qa.unit.is_some() && qa.unit == qb.unit && !compatible(qa, qb) {
+                    return Some((format!("number: {} against {}", qa.text, qb.text), 0.6));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn shares_entity(a: &Claim, b: &Claim) -> bool {
+    a.entities.iter().any(|e| b.entities.binary_search(e).is_ok())
+}
+
+/// "+P2D" → 2, "-P1D" → -1; None for unknown sizes.
+fn offset_days(offset: &str) -> Option<i64> {
+    let (sign, rest) = match offset.strip_prefix('-') {
+        Some(r) => (-1, r),
+        None => (1, offset.trim_start_matches('+')),
+    };
+    let n: i64 = rest.strip_prefix('P')?.strip_suffix('D')?.parse().ok()?;
+    Some(sign * n)
+}
+
+/// Day-precision dates a day or two apart for the same party: possibly
+/// both true (leaving and arriving), worth a look, not a contradiction.
+fn close_dates(a: &Claim, b: &Claim, sim: f64) -> Option<String> {
+    if sim < 0.1 || !shares_entity(a, b) {
+        return None;
+    }
+    for ta in &a.times {
+        for tb in &b.times {
+            if let (TimeValue::Date(da), TimeValue::Date(db)) = (&ta.value, &tb.value) {
+                if da.len() == 10 && db.len() == 10 && da != db {
+                    let (Ok(x), Ok(y)) = (da.parse::<jiff::civil::Date>(), db.parse::<jiff::civil::Date>()) else {
+                        continue;
+                    };
+                    if (y - x).get_days().abs() <= 2 {
+                        return Some(format!("dates: {da} against {db}"));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Both sides state the same normalised value (a duration, a date).
+fn same_values(a: &Claim, b: &Claim) -> Option<String> {
+    for ta in &a.times {
+        for tb in &b.times {
+            let (va, vb) = (duration_or_date(&ta.value), duration_or_date(&tb.value));
+            if let (Some(va), Some(vb)) = (va, vb) {
+                if va == vb && va.len() >= 3 && va != "P1D" {
+                    return Some(format!("same value {va}: {} / {}", ta.text, tb.text));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn duration_or_date(v: &TimeValue) -> Option<&str> {
+    match v {
+        TimeValue::Duration(d) => Some(d),
+        TimeValue::Interval { duration: Some(d), .. } => Some(d),
+        TimeValue::Date(d) if d.len() >= 7 => Some(d),
+        _ => None,
+    }
+}
+
+/// Within one article: a denial whose content only points back ("these
+/// claims", "this", "a claim") is in tension with the accusations made
+/// earlier in the article (the two nearest), or else with the claim it
+/// follows in the same sentence ("…, a claim that Pyongyang denied").
+pub fn denials(articles: &[Article], a: usize) -> Vec<Found> {
+    let claims = &articles[a].claims;
+    let mut out = Vec::new();
+    for (i, c) in claims.iter().enumerate() {
+        let Some(credit) = &c.credit else { continue };
+        let anaphoric = c.text.split_whitespace().count() <= 3;
+        if credit.family != "denial" || !anaphoric {
+            continue;
+        }
+        let other = |j: &usize| claims[*j].credit.as_ref().filter(|o| o.entity != credit.entity);
+        let mut targets: Vec<usize> = (0..i)
+            .rev()
+            .filter(|j| other(j).is_some_and(|o| o.family == "accusation"))
+            .take(2)
+            .collect();
+        if targets.is_empty() {
+            targets.extend((0..i).rev().find(|j| claims[*j].sentence == c.sentence && other(j).is_some_and(|o| o.family != "denial")));
+        }
+        for j in targets {
+            let accuser = claims[j].credit.as_ref().map_or("", |o| o.entity.as_str());
+            out.push(Found {
+                kind: Kind::Tension,
+                reason: format!("{} denies what {accuser} says", credit.entity),
+                confidence: 0.6,
+                claims: [(a, j), (a, i)],
+                diff: None,
+            });
+        }
+    }
+    out
+}
