@@ -2,5 +2,6 @@
 //! 2-core machine). Unit tests for each module live next to the code.
 
 mod cli;
+mod compare;
 mod robustness;
 mod seeds;

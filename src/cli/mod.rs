@@ -9,6 +9,7 @@ mod eval;
 mod extract;
 mod output;
 mod table;
+mod times;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -37,6 +38,8 @@ enum Command {
     Compare(compare::CompareArgs),
     /// Score comparison against a gold comparisons file.
     EvalCompare(compare::EvalCompareArgs),
+    /// List time expressions with their values resolved against the publication date.
+    Times(times::TimesArgs),
 }
 
 /// Where articles come from and which rules read them; shared by subcommands.
@@ -90,6 +93,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Eval(args) => eval::run(args),
         Command::Compare(args) => compare::run(args),
         Command::EvalCompare(args) => compare::run_eval(args),
+        Command::Times(args) => times::run(args),
     }
 }
 

@@ -99,13 +99,27 @@ pub fn group(articles: &[Article]) -> (Vec<Event>, Vec<usize>) {
     (events, of_article)
 }
 
+/// Events by the months they cover ("2023-09"), for finding the event a
+/// claim recalls without scanning every event.
+pub fn by_month(events: &[Event]) -> HashMap<String, usize> {
+    let mut out = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        for d in e.from.iter().chain(&e.to) {
+            if let Some(m) = d.get(..7) {
+                out.entry(m.to_string()).or_insert(i);
+            }
+        }
+    }
+    out
+}
+
 /// The event a claim belongs to: its article's, unless the claim dates
-/// itself to the month of another event.
+/// itself to a month well away from publication that another event covers.
 pub fn event_of_claim(
     article_event: usize,
     claim: &super::claims::Claim,
     article: &Article,
-    events: &[Event],
+    months: &HashMap<String, usize>,
 ) -> usize {
     let Some(published) = article.published else {
         return article_event;
@@ -114,20 +128,17 @@ pub fn event_of_claim(
         let TimeValue::Date(v) = &t.value else {
             continue;
         };
-        // Only month or day precision dates far from publication recall another event.
-        if v.len() < 7 {
+        // Only month or day precision dates recall another event.
+        let Some(key) = v.get(..7).filter(|k| k.len() == 7 && k.as_bytes()[4] == b'-') else {
             continue;
-        }
-        let Ok(month) = jiff::civil::Date::strptime("%Y-%m-%d", format!("{}-01", &v[..7])) else {
+        };
+        let Ok(month) = format!("{key}-01").parse::<jiff::civil::Date>() else {
             continue;
         };
         if (published - month).get_days().abs() < 60 {
             continue;
         }
-        let key = &v[..7];
-        if let Some(e) = events.iter().position(|e| {
-            e.from.as_deref().is_some_and(|f| f.starts_with(key)) || e.to.as_deref().is_some_and(|t| t.starts_with(key))
-        }) {
+        if let Some(&e) = months.get(key) {
             return e;
         }
     }

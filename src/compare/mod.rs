@@ -17,7 +17,7 @@ use crate::extract::Extractor;
 use crate::ingest::Document;
 use crate::model::Span;
 use claims::{read_article, Article};
-use events::{event_of_claim, group, Event};
+use events::{by_month, event_of_claim, group, Event};
 use relate::{candidates, denials, relate, Kind};
 
 /// One side of a relation.
@@ -76,10 +76,11 @@ pub fn compare(ex: &Extractor, docs: &[Document]) -> CompareReport {
 
 pub fn compare_articles(articles: &[Article]) -> CompareReport {
     let (events, of_article) = group(articles);
+    let months = by_month(&events);
     let mut members: Vec<Vec<(usize, usize)>> = vec![Vec::new(); events.len()];
     for (a, art) in articles.iter().enumerate() {
         for (c, claim) in art.claims.iter().enumerate() {
-            members[event_of_claim(of_article[a], claim, art, &events)].push((a, c));
+            members[event_of_claim(of_article[a], claim, art, &months)].push((a, c));
         }
     }
     let mut found = Vec::new();
@@ -92,15 +93,15 @@ pub fn compare_articles(articles: &[Article]) -> CompareReport {
         found.extend(denials(articles, a));
     }
     // Copies of one wire story count once: drop agreements between syndicated articles.
-    let syndicated: Vec<(usize, usize)> = found
+    let syndicated: std::collections::HashSet<(usize, usize)> = found
         .iter()
         .filter(|f| f.kind == Kind::Syndicated)
-        .map(|f| (f.claims[0].0, f.claims[1].0))
+        .flat_map(|f| {
+            let (p, q) = (f.claims[0].0, f.claims[1].0);
+            [(p, q), (q, p)]
+        })
         .collect();
-    found.retain(|f| {
-        f.kind != Kind::Agree
-            || !syndicated.iter().any(|&(p, q)| (p, q) == (f.claims[0].0, f.claims[1].0) || (q, p) == (f.claims[0].0, f.claims[1].0))
-    });
+    found.retain(|f| f.kind != Kind::Agree || !syndicated.contains(&(f.claims[0].0, f.claims[1].0)));
     let related: std::collections::HashSet<(usize, usize)> = found.iter().flat_map(|f| f.claims).collect();
     let single_source = articles.iter().map(|a| a.claims.len()).sum::<usize>() - related.len();
     found.sort_by(|p, q| p.kind.cmp(&q.kind).then(q.confidence.total_cmp(&p.confidence)).then(p.claims.cmp(&q.claims)));

@@ -301,3 +301,116 @@ pub fn denials(articles: &[Article], a: usize) -> Vec<Found> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::claims::{Credit, Claim};
+    use crate::model::{SourceType, Span};
+    use crate::normalise::{find_quantities, find_times};
+
+    fn claim(text: &str, entities: &[&str], credit: Option<(&str, &str)>) -> Claim {
+        let published = "2023-09-18".parse().ok();
+        Claim {
+            article: 0,
+            span: Span::new(0, text.len()),
+            sentence: Span::new(0, text.len()),
+            text: text.to_string(),
+            credit: credit.map(|(entity, family)| Credit {
+                source: entity.to_string(),
+                entity: entity.to_string(),
+                source_type: SourceType::Government,
+                cue: "say".into(),
+                family: family.into(),
+                via: None,
+            }),
+            entities: {
+                let mut e: Vec<String> = entities.iter().map(|s| s.to_string()).collect();
+                e.sort();
+                e
+            },
+            terms: terms(text),
+            quotes: {
+                let q = text.split('“').nth(1).and_then(|r| r.split('”').next());
+                q.map(|q| vec![(Span::new(0, 0), q.to_string())]).unwrap_or_default()
+            },
+            times: find_times(text, published),
+            quantities: find_quantities(text),
+        }
+    }
+
+    fn article(claims: Vec<Claim>) -> Article {
+        Article {
+            id: "a".into(),
+            outlet: "o".into(),
+            published: None,
+            text: String::new(),
+            claims,
+        }
+    }
+
+    #[test]
+    fn offsets_parse_with_sign() {
+        assert_eq!(offset_days("+P2D"), Some(2));
+        assert_eq!(offset_days("-P1D"), Some(-1));
+        assert_eq!(offset_days("+PXD"), None);
+    }
+
+    #[test]
+    fn different_intervals_between_the_same_events_contradict() {
+        let a = claim("Mr Lee arrives in Tokyo two days after talks in Geneva", &["geneva", "tokyo"], None);
+        let b = claim("Lee met officials in Geneva a day before going to Tokyo", &["geneva", "tokyo"], None);
+        let arts = vec![article(vec![a]), article(vec![b])];
+        let found = relate(&arts, (0, 0), (1, 0));
+        assert!(found.iter().any(|f| f.kind == Kind::Contradict), "{found:?}");
+    }
+
+    #[test]
+    fn same_interval_does_not_contradict() {
+        let a = claim("Mr Lee arrives in Tokyo two days after talks in Geneva", &["geneva", "tokyo"], None);
+        let b = claim("Lee arrived in Tokyo two days after talks in Geneva ended", &["geneva", "tokyo"], None);
+        let arts = vec![article(vec![a]), article(vec![b])];
+        assert!(relate(&arts, (0, 0), (1, 0)).iter().all(|f| f.kind != Kind::Contradict));
+    }
+
+    #[test]
+    fn different_people_never_contradict() {
+        let a = claim("Kim Jong Un spent six days in Russia touring sites", &["kim jong un", "russia"], None);
+        let b = claim("Wang Yi will spend four days in Russia touring sites", &["russia", "wang yi"], None);
+        let arts = vec![article(vec![a]), article(vec![b])];
+        assert!(relate(&arts, (0, 0), (1, 0)).iter().all(|f| f.kind != Kind::Contradict));
+    }
+
+    #[test]
+    fn quotation_worded_differently_is_a_variant_with_a_diff() {
+        let a = claim("talks will cover “strategic security consultation” issues", &["china"], None);
+        let b = claim("talks will cover “strategic and security consultations” issues", &["china"], None);
+        let arts = vec![article(vec![a]), article(vec![b])];
+        let found = relate(&arts, (0, 0), (1, 0));
+        let v = found.iter().find(|f| f.kind == Kind::QuoteVariant).expect("a quote variant");
+        let (only_a, only_b) = v.diff.clone().unwrap_or_default();
+        assert_eq!(only_a, ["consultation"]);
+        assert_eq!(only_b, ["and", "consultations"]);
+    }
+
+    #[test]
+    fn anaphoric_denial_is_in_tension_with_the_accusation() {
+        let arts = vec![article(vec![
+            claim("Ruritania of arming the rebels", &["ruritania"], Some(("Freedonia", "accusation"))),
+            claim("the weather was fine", &[], None),
+            claim("these claims", &[], Some(("Ruritania", "denial"))),
+        ])];
+        let found = denials(&arts, 0);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].claims, [(0, 0), (0, 2)]);
+    }
+
+    #[test]
+    fn a_denial_with_its_own_content_is_not_anaphoric() {
+        let arts = vec![article(vec![
+            claim("Ruritania of arming the rebels", &["ruritania"], Some(("Freedonia", "accusation"))),
+            claim("that it had ever sent weapons across the border", &[], Some(("Ruritania", "denial"))),
+        ])];
+        assert!(denials(&arts, 0).is_empty());
+    }
+}
