@@ -13,3 +13,4 @@ pub mod extract;
 pub mod normalise;
 pub mod eval;
 pub mod compare;
+pub mod report;

@@ -3,5 +3,7 @@
 
 mod cli;
 mod compare;
+mod html;
+mod report;
 mod robustness;
 mod seeds;

@@ -8,6 +8,7 @@ mod compare;
 mod eval;
 mod extract;
 mod output;
+mod report;
 mod table;
 mod times;
 
@@ -40,6 +41,8 @@ enum Command {
     EvalCompare(compare::EvalCompareArgs),
     /// List time expressions with their values resolved against the publication date.
     Times(times::TimesArgs),
+    /// Attribution reports and the cross-source discrepancy review (terminal, Markdown, HTML, JSON, YAML).
+    Report(report::ReportArgs),
 }
 
 /// Where articles come from and which rules read them; shared by subcommands.
@@ -94,6 +97,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Compare(args) => compare::run(args),
         Command::EvalCompare(args) => compare::run_eval(args),
         Command::Times(args) => times::run(args),
+        Command::Report(args) => report::run(args),
     }
 }
 

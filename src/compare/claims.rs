@@ -54,6 +54,8 @@ pub struct Article {
     pub published: Option<jiff::civil::Date>,
     pub text: String,
     pub claims: Vec<Claim>,
+    /// The attributions the claims were read from.
+    pub attributions: Vec<Attribution>,
 }
 
 /// Words that carry no content for matching.
@@ -108,6 +110,7 @@ pub fn read_article(ex: &Extractor, doc: &Document) -> Article {
     for (s, toks) in sentences.iter().zip(&tokens) {
         let entities = entities_in(ex, &doc.text, toks, &names);
         let here: Vec<&Attribution> = attributions.iter().filter(|a| a.sentence == *s).collect();
+
         if here.is_empty() {
             claims.push(make_claim(doc, published, *s, *s, None, entities));
             continue;
@@ -132,6 +135,7 @@ pub fn read_article(ex: &Extractor, doc: &Document) -> Article {
         published,
         text: doc.text.clone(),
         claims,
+        attributions,
     }
 }
 

@@ -346,6 +346,7 @@ mod tests {
             published: None,
             text: String::new(),
             claims,
+            attributions: Vec::new(),
         }
     }
 
