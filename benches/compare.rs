@@ -5,9 +5,12 @@
 //! does), swaps the people in them for others, and changes the numbers.
 //! Run with `cargo bench --bench compare`; compare the 1k and 10k times to
 //! see how cost grows with corpus size (near-linear: claims are blocked by
-//! event and shared keys, never compared all against all).
+//! event and shared keys, never compared all against all). `render_report`
+//! times turning a built 1k-article report into HTML and Markdown, to show
+//! that report generation is a small share of the total.
 
 use crosscheck::compare::compare;
+use crosscheck::report::{build, html, markdown};
 use crosscheck::extract::Extractor;
 use crosscheck::ingest::{builtin_seeds, Document};
 use divan::counter::ItemsCount;
@@ -60,4 +63,13 @@ fn compare_corpus(bencher: Bencher, n: usize) {
     let ex = Extractor::builtin();
     let docs = corpus(n);
     bencher.counter(ItemsCount::new(n)).bench(|| compare(&ex, &docs).relations.len());
+}
+
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn render_report(bencher: Bencher) {
+    let docs = corpus(1_000);
+    let report = build(&Extractor::builtin(), &docs, &mut |_| {});
+    bencher
+        .counter(ItemsCount::new(docs.len()))
+        .bench(|| html::render(&report).len() + markdown::render(&report).len());
 }
