@@ -81,3 +81,40 @@ fn ten_thousand_unbalanced_quotes_finish() {
     let text = "\"".repeat(10_000);
     let _ = extractor().extract(&text, 0);
 }
+
+fn doc(id: &str, text: String, published: Option<String>) -> crosscheck::ingest::Document {
+    crosscheck::ingest::Document {
+        id: id.to_string(),
+        path: None,
+        text,
+        body_start: 0,
+        meta: crosscheck::model::Meta {
+            published,
+            ..Default::default()
+        },
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Comparison and every report format take any text without panicking.
+    #[test]
+    fn compare_and_reports_never_panic(a in newsish(), b in any::<String>(), day in 1u8..28, garbage in "[0-9a-z-]{0,12}") {
+        let docs = vec![
+            doc("a", a, Some(format!("2023-09-{day:02}"))),
+            doc("b", b, Some(garbage)),
+            doc("c", String::new(), None),
+        ];
+        let report = crosscheck::report::build(extractor(), &docs, &mut |_| {});
+        let _ = crosscheck::report::html::render(&report);
+        let _ = crosscheck::report::markdown::render(&report);
+        let _ = crosscheck::report::term::render(&report, true);
+        for rel in &report.comparison.relations {
+            for c in &rel.claims {
+                let text = &docs.iter().find(|d| d.id == c.article).map(|d| d.text.clone()).unwrap_or_default();
+                prop_assert!(text.get(c.span.start..c.span.end).is_some());
+            }
+        }
+    }
+}
