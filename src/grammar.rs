@@ -131,7 +131,19 @@ fn candidates(b: &[u8], cue: usize, free: usize) -> impl Iterator<Item = usize> 
     if start > free && matches!(b[start - 1], b',' | b'C' | b']') {
         start -= 1;
     }
-    (start..=cue).filter(move |&i| matches!(b[i], b'R' | b'd' | b'P' | b'N' | b'J' | b'n' | b'w' | b',' | b'h' | b'B' | b'A' | b'c'))
+    (start..=cue).filter(move |&i| match b[i] {
+        b'R' | b'd' | b'P' | b'N' | b'J' | b'n' | b',' | b'h' | b'B' | b'A' | b'c' => true,
+        // A lowercase word starts a source only before a source noun
+        // ("state media said") or as a bare subject of a participle
+        // ("traders saying"); elsewhere trying it is wasted work.
+        b'w' => {
+            let rest = &b[i + 1..];
+            let words = rest.iter().take_while(|&&t| t == b'w').count();
+            matches!(rest.get(words), Some(b'N' | b'Z')) && words < 3
+                || rest.iter().find(|&&t| t != b'x').is_some_and(|&t| t == b'G')
+        }
+        _ => false,
+    })
 }
 
 /// Runs `rule` on `tags[start..]` and reads the match, if any, back in

@@ -245,9 +245,8 @@ impl Lexicon {
             // A cue form right after a determiner or possessive is a noun:
             // "a claim", "China’s claims", "the report".
             let after_det = out.last().is_some_and(|p: &Token| {
-                p.tag == tag::POSSESSIVE
-                    || p.tag == tag::DETERMINER
-                        && !matches!(p.span.slice(text).to_ascii_lowercase().as_str(), "both" | "all" | "each")
+                let floating = |w: &str| ["both", "all", "each"].iter().any(|q| q.eq_ignore_ascii_case(w));
+                p.tag == tag::POSSESSIVE || p.tag == tag::DETERMINER && !floating(p.span.slice(text))
             });
             let tok = raw[i];
             if tok.tag != tag::WORD {
