@@ -178,13 +178,17 @@ impl Extractor {
         if let Some(sub) = s.tags.get(inner_scope.clone()) {
             for n in grammar::matches(sub) {
                 let n = offset(n, inner_scope.start);
-                nested.extend(self.shape(s, i, &n, inner_scope.clone(), None, depth + 1));
+                // "X accused Y of Z and called for W": the dangling cue's
+                // speaker is the outer source, not a noun inside the content.
+                nested.extend(self.shape(s, i, &n, inner_scope.clone(), Some(outer.source.clone()), depth + 1));
             }
         }
         let mut out = Vec::new();
         let mut keep_outer = true;
         for mut n in nested {
-            if outer.kind == QuoteKind::Direct {
+            if n.source.start < inner_scope.start {
+                // Its source stands outside the content: a record of its own.
+            } else if outer.kind == QuoteKind::Direct {
                 // A quotation inside a quotation: the speaker quoted is relayed
                 // by the outer one, in words the outer one quotes verbatim.
                 n.via.get_or_insert(outer.source.clone());

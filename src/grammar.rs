@@ -559,6 +559,35 @@ mod tests {
     }
 
     #[test]
+    fn quote_then_source_with_a_listener() {
+        let (p, s, c, q, _) = one("“We are not there yet,” the governor told a news conference.");
+        assert_eq!((p.as_str(), s.as_str(), c.as_str(), q.as_str()), ("quote_then_source", "the governor", "told", "We are not there yet"));
+    }
+
+    #[test]
+    fn coordinated_cue_ends_the_content_and_keeps_the_speaker() {
+        let all = read("The union accused managers of lying and called for a strike.");
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert_eq!((all[0].1.as_str(), all[0].3.as_str()), ("The union", "managers of lying"));
+        assert_eq!((all[1].1.as_str(), all[1].2.as_str(), all[1].3.as_str()), ("The union", "called for", "a strike"));
+    }
+
+    #[test]
+    fn plural_groups_are_sources() {
+        let (_, s, ..) = one("Opposition lawmakers said the vote was rigged.");
+        assert_eq!(s, "Opposition lawmakers");
+    }
+
+    #[test]
+    fn name_before_an_affiliation_is_the_entity() {
+        let ex = Extractor::builtin();
+        let text = "Professor Ada Lind of the University of Leeds said the data were flawed.";
+        let all = ex.extract(text, 0);
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert_eq!((all[0].source.entity.as_str(), all[0].source.source_type.as_str()), ("Ada Lind", "person"));
+    }
+
+    #[test]
     fn tag_level_rules_parse_directly() {
         // The grammar can be tested on tag strings too.
         assert!(AttributionParser::parse(Rule::source, "dPwN").is_ok());

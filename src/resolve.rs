@@ -240,7 +240,23 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
         };
     }
 
+    // A mention of titles only ("Minister", "the President") is a person.
+    if core.iter().all(|t| matches!(t.tag, tag::TITLE | tag::DETERMINER)) {
+        return Resolved {
+            entity: whole,
+            source_type: SourceType::Person,
+            role: None,
+        };
+    }
     // A name closing the mention: "Russian Foreign Minister Sergey Lavrov".
+    // A name before an "of" tail is the person's own ("Professor Hannah Cloke
+    // of the University of Reading"), the tail only says where they work.
+    let head_end = core
+        .iter()
+        .position(|t| matches!(t.tag, tag::OF | tag::PREP))
+        .filter(|&e| e > 0 && core[e - 1].tag == tag::PROPER && core[..e].iter().any(|t| t.tag == tag::TITLE))
+        .unwrap_or(core.len());
+    let core = &core[..head_end];
     let run_start = core
         .iter()
         .rposition(|t| t.tag != tag::PROPER)
