@@ -10,9 +10,9 @@
 //! that report generation is a small share of the total.
 
 use crosscheck::compare::compare;
-use crosscheck::report::{build, html, markdown};
 use crosscheck::extract::Extractor;
 use crosscheck::ingest::{builtin_seeds, Document};
+use crosscheck::report::{build, html, markdown};
 use divan::counter::ItemsCount;
 use divan::Bencher;
 
@@ -41,9 +41,15 @@ fn vary(doc: &Document, k: usize) -> Document {
         })
         .collect();
     let mut meta = doc.meta.clone();
-    meta.published = meta.published.as_deref().and_then(|p| p.parse::<jiff::civil::Date>().ok()).and_then(|d| {
-        d.checked_add(jiff::Span::new().days(7 * k as i64)).ok().map(|d| d.to_string())
-    });
+    meta.published = meta
+        .published
+        .as_deref()
+        .and_then(|p| p.parse::<jiff::civil::Date>().ok())
+        .and_then(|d| {
+            d.checked_add(jiff::Span::new().days(7 * k as i64))
+                .ok()
+                .map(|d| d.to_string())
+        });
     Document {
         id: format!("{}-{k}", doc.id),
         path: None,
@@ -55,14 +61,18 @@ fn vary(doc: &Document, k: usize) -> Document {
 
 fn corpus(n: usize) -> Vec<Document> {
     let seeds = builtin_seeds();
-    (0..n).map(|i| vary(&seeds[i % seeds.len()], i / seeds.len())).collect()
+    (0..n)
+        .map(|i| vary(&seeds[i % seeds.len()], i / seeds.len()))
+        .collect()
 }
 
 #[divan::bench(args = [1_000, 10_000], sample_count = 2, sample_size = 1)]
 fn compare_corpus(bencher: Bencher, n: usize) {
     let ex = Extractor::builtin();
     let docs = corpus(n);
-    bencher.counter(ItemsCount::new(n)).bench(|| compare(&ex, &docs).relations.len());
+    bencher
+        .counter(ItemsCount::new(n))
+        .bench(|| compare(&ex, &docs).relations.len());
 }
 
 #[divan::bench(sample_count = 3, sample_size = 1)]

@@ -168,7 +168,10 @@ pub fn overlap(a: &str, b: &str) -> f64 {
 }
 
 fn norm(s: &str) -> String {
-    let s = s.replace(['’', '‘'], "'").replace(['“', '”'], "\"").to_lowercase();
+    let s = s
+        .replace(['’', '‘'], "'")
+        .replace(['“', '”'], "\"")
+        .to_lowercase();
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     s.strip_prefix("the ").map(str::to_string).unwrap_or(s)
 }
@@ -210,36 +213,61 @@ pub fn score(gold: &Gold, predicted: &[ArticleAttributions]) -> EvalReport {
             }
             tp += 1;
             let (gr, pr) = (&golds[g], &preds[p]);
-            let mut check = |tally: &mut Tally, field: &'static str, ok: bool, gold: &str, pred: &str| {
-                tally.add(ok);
-                if !ok {
-                    mismatches.push(Mismatch {
-                        article: id.clone(),
-                        field,
-                        gold: gold.to_string(),
-                        predicted: pred.to_string(),
-                        content: gr.content.chars().take(60).collect(),
-                    });
-                }
-            };
+            let mut check =
+                |tally: &mut Tally, field: &'static str, ok: bool, gold: &str, pred: &str| {
+                    tally.add(ok);
+                    if !ok {
+                        mismatches.push(Mismatch {
+                            article: id.clone(),
+                            field,
+                            gold: gold.to_string(),
+                            predicted: pred.to_string(),
+                            content: gr.content.chars().take(60).collect(),
+                        });
+                    }
+                };
             let source_ok = norm(&gr.source) == norm(&pr.source.text)
                 || norm(&gr.source_entity) == norm(&pr.source.entity);
             check(&mut t[0], "source", source_ok, &gr.source, &pr.source.text);
             let entity_ok = norm(&gr.source_entity) == norm(&pr.source.entity);
-            check(&mut t[1], "entity", entity_ok, &gr.source_entity, &pr.source.entity);
-            check(&mut t[2], "type", gr.source_type == pr.source.source_type, gr.source_type.as_str(), pr.source.source_type.as_str());
+            check(
+                &mut t[1],
+                "entity",
+                entity_ok,
+                &gr.source_entity,
+                &pr.source.entity,
+            );
+            check(
+                &mut t[2],
+                "type",
+                gr.source_type == pr.source.source_type,
+                gr.source_type.as_str(),
+                pr.source.source_type.as_str(),
+            );
             let gold_cue = norm(&gr.cue);
             let gold_cue = gold_cue.split(" ...").next().unwrap_or("");
             let cue_ok = gold_cue == norm(&pr.cue.text) || gold_cue == norm(&pr.cue.lemma);
             check(&mut t[3], "cue", cue_ok, &gr.cue, &pr.cue.text);
-            check(&mut t[4], "kind", gr.kind == pr.kind, gr.kind.as_str(), pr.kind.as_str());
+            check(
+                &mut t[4],
+                "kind",
+                gr.kind == pr.kind,
+                gr.kind.as_str(),
+                pr.kind.as_str(),
+            );
             let pv = pr.via.as_ref().map(|v| norm(&v.text));
             let via_ok = match (gr.via.as_deref().map(norm), pv.as_deref()) {
                 (None, None) => true,
                 (Some(g), Some(p)) => g.contains(p) || p.contains(g.as_str()),
                 _ => false,
             };
-            check(&mut t[5], "via", via_ok, gr.via.as_deref().unwrap_or("-"), pv.as_deref().unwrap_or("-"));
+            check(
+                &mut t[5],
+                "via",
+                via_ok,
+                gr.via.as_deref().unwrap_or("-"),
+                pv.as_deref().unwrap_or("-"),
+            );
         }
         for (g, used) in golds.iter().zip(&gold_used) {
             if !used && !g.optional {
@@ -336,15 +364,24 @@ impl EvalReport {
         if verbose {
             s += "\nmissed (in gold, not found):\n";
             for m in &self.misses {
-                s += &format!("  {}  {} | {} | {}\n", m.article, m.source, m.cue, m.content);
+                s += &format!(
+                    "  {}  {} | {} | {}\n",
+                    m.article, m.source, m.cue, m.content
+                );
             }
             s += "\nextra (found, not in gold):\n";
             for m in &self.extras {
-                s += &format!("  {}  {} | {} | {}\n", m.article, m.source, m.cue, m.content);
+                s += &format!(
+                    "  {}  {} | {} | {}\n",
+                    m.article, m.source, m.cue, m.content
+                );
             }
             s += "\nfield mismatches (gold -> found):\n";
             for m in &self.mismatches {
-                s += &format!("  {}  {}: {} -> {}   [{}]\n", m.article, m.field, m.gold, m.predicted, m.content);
+                s += &format!(
+                    "  {}  {}: {} -> {}   [{}]\n",
+                    m.article, m.field, m.gold, m.predicted, m.content
+                );
             }
         }
         s
@@ -400,7 +437,15 @@ mod tests {
 
     #[test]
     fn exact_match_scores_one() {
-        let r = score(&gold(ONE), &article(vec![pred("Kim", "said", "the talks went well", QuoteKind::Indirect)]));
+        let r = score(
+            &gold(ONE),
+            &article(vec![pred(
+                "Kim",
+                "said",
+                "the talks went well",
+                QuoteKind::Indirect,
+            )]),
+        );
         assert_eq!((r.precision, r.recall, r.f1), (1.0, 1.0, 1.0));
         assert_eq!(r.source.value, 1.0);
     }
@@ -413,7 +458,12 @@ mod tests {
             &gold(ONE),
             &article(vec![
                 pred("Kim", "said", "the talks went well", QuoteKind::Indirect),
-                pred("Lee", "said", "something else entirely", QuoteKind::Indirect),
+                pred(
+                    "Lee",
+                    "said",
+                    "something else entirely",
+                    QuoteKind::Indirect,
+                ),
             ]),
         );
         assert_eq!((r.precision, r.false_positives), (0.5, 1));
@@ -425,7 +475,12 @@ mod tests {
             &gold(ONE),
             &article(vec![
                 pred("Kim", "said", "the talks went well", QuoteKind::Indirect),
-                pred("Kim", "said", "the talks went well indeed", QuoteKind::Indirect),
+                pred(
+                    "Kim",
+                    "said",
+                    "the talks went well indeed",
+                    QuoteKind::Indirect,
+                ),
             ]),
         );
         assert_eq!((r.true_positives, r.false_positives), (1, 1));
@@ -436,23 +491,48 @@ mod tests {
         let y = ONE.replace("kind: indirect}", "kind: indirect, optional: true}");
         let r = score(&gold(&y), &article(vec![]));
         assert_eq!(r.false_negatives, 0);
-        let r = score(&gold(&y), &article(vec![pred("Kim", "said", "the talks went well", QuoteKind::Indirect)]));
-        assert_eq!((r.true_positives, r.false_positives, r.optional_matched), (0, 0, 1));
+        let r = score(
+            &gold(&y),
+            &article(vec![pred(
+                "Kim",
+                "said",
+                "the talks went well",
+                QuoteKind::Indirect,
+            )]),
+        );
+        assert_eq!(
+            (r.true_positives, r.false_positives, r.optional_matched),
+            (0, 0, 1)
+        );
     }
 
     #[test]
     fn overlap_threshold() {
         assert_eq!(overlap("a b c d", "a b"), 2.0 * 2.0 / 6.0);
         assert!(overlap("Russia’s war", "Russia's war") > 0.99);
-        let r = score(&gold(ONE), &article(vec![pred("Kim", "said", "the talks", QuoteKind::Indirect)]));
+        let r = score(
+            &gold(ONE),
+            &article(vec![pred("Kim", "said", "the talks", QuoteKind::Indirect)]),
+        );
         assert_eq!(r.true_positives, 1, "2·2/(4+2) = 0.67");
-        let r = score(&gold(ONE), &article(vec![pred("Kim", "said", "talks", QuoteKind::Indirect)]));
+        let r = score(
+            &gold(ONE),
+            &article(vec![pred("Kim", "said", "talks", QuoteKind::Indirect)]),
+        );
         assert_eq!(r.true_positives, 0, "2·1/(4+1) = 0.4");
     }
 
     #[test]
     fn field_mismatches_are_listed() {
-        let r = score(&gold(ONE), &article(vec![pred("Lee", "told", "the talks went well", QuoteKind::Direct)]));
+        let r = score(
+            &gold(ONE),
+            &article(vec![pred(
+                "Lee",
+                "told",
+                "the talks went well",
+                QuoteKind::Direct,
+            )]),
+        );
         assert_eq!(r.source.value, 0.0);
         assert_eq!(r.kind.value, 0.0);
         assert!(r.render_text(true).contains("kind: indirect -> direct"));
@@ -460,13 +540,17 @@ mod tests {
 
     #[test]
     fn unknown_key_is_an_error_with_position() {
-        let err = Gold::from_yaml("articles:\n  a:\n    - {content: x, sauce: y}\n", "g.yaml").unwrap_err();
+        let err = Gold::from_yaml("articles:\n  a:\n    - {content: x, sauce: y}\n", "g.yaml")
+            .unwrap_err();
         assert!(err.to_string().starts_with("g.yaml:3:"), "{err}");
     }
 
     #[test]
     fn the_shipped_gold_parses() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/gold/attributions.yaml");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/gold/attributions.yaml"
+        );
         let g = Gold::load(std::path::Path::new(path)).unwrap();
         assert_eq!(g.articles.len(), 5);
         assert_eq!(g.articles.values().map(Vec::len).sum::<usize>(), 94);

@@ -16,9 +16,11 @@ use std::ops::Range;
 
 use crate::furniture::Furniture;
 use crate::grammar::{self, Match};
-use crate::lexer::{tag, tag_string, Lexicon, Token};
 use crate::ingest::Document;
-use crate::model::{ArticleAttributions, Attribution, Content, Cue, QuoteKind, Source, SourceType, Span};
+use crate::lexer::{tag, tag_string, Lexicon, Token};
+use crate::model::{
+    ArticleAttributions, Attribution, Content, Cue, QuoteKind, Source, SourceType, Span,
+};
 use crate::resolve::{self, ArticleNames, Gazetteer, Resolved};
 use crate::rules::{Object, Rules, RulesError};
 use crate::segment;
@@ -152,10 +154,18 @@ impl Extractor {
                 None => return Vec::new(),
             },
         };
-        let cue_info = s.tokens.get(m.cue).and_then(|t| t.cue).and_then(|c| self.lexicon.cue(c));
+        let cue_info = s
+            .tokens
+            .get(m.cue)
+            .and_then(|t| t.cue)
+            .and_then(|c| self.lexicon.cue(c));
         if let Some(info) = cue_info {
             let after_that = content.start > 0 && s.tokens[content.start - 1].tag == tag::THAT;
-            if info.object == Object::Clause && kind != QuoteKind::Direct && !after_that && !has_verb(&s.tokens[content.clone()]) {
+            if info.object == Object::Clause
+                && kind != QuoteKind::Direct
+                && !after_that
+                && !has_verb(&s.tokens[content.clone()])
+            {
                 return Vec::new();
             }
         }
@@ -180,7 +190,14 @@ impl Extractor {
                 let n = offset(n, inner_scope.start);
                 // "X accused Y of Z and called for W": the dangling cue's
                 // speaker is the outer source, not a noun inside the content.
-                nested.extend(self.shape(s, i, &n, inner_scope.clone(), Some(outer.source.clone()), depth + 1));
+                nested.extend(self.shape(
+                    s,
+                    i,
+                    &n,
+                    inner_scope.clone(),
+                    Some(outer.source.clone()),
+                    depth + 1,
+                ));
             }
         }
         let mut out = Vec::new();
@@ -208,7 +225,13 @@ impl Extractor {
         out
     }
 
-    fn resolve_all(&self, text: &str, sentences: &[Sentence], names: &ArticleNames, found: Vec<Found>) -> Vec<Attribution> {
+    fn resolve_all(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        names: &ArticleNames,
+        found: Vec<Found>,
+    ) -> Vec<Attribution> {
         let mut memory = Antecedents::default();
         let mut out = Vec::with_capacity(found.len());
         for f in found {
@@ -219,7 +242,11 @@ impl Extractor {
                 .as_ref()
                 .map(|r| self.source(text, sentences, f.sentence, r, names, &memory));
             // The grammatical subject is what a later "it"/"he" most likely means.
-            memory.remember(via.as_ref().filter(|_| f.pattern == "relay_citing").unwrap_or(&source));
+            memory.remember(
+                via.as_ref()
+                    .filter(|_| f.pattern == "relay_citing")
+                    .unwrap_or(&source),
+            );
             let cue_tok = s.tokens[f.cue];
             let info = cue_tok.cue.and_then(|c| self.lexicon.cue(c));
             let cue_span = cue_tok.span;
@@ -229,7 +256,8 @@ impl Extractor {
                 cue: Cue {
                     text: cue_span.slice(text).to_string(),
                     span: cue_span,
-                    lemma: info.map_or_else(|| cue_span.slice(text).to_lowercase(), |c| c.lemma.clone()),
+                    lemma: info
+                        .map_or_else(|| cue_span.slice(text).to_lowercase(), |c| c.lemma.clone()),
                     family: info.map_or_else(|| "speech".to_string(), |c| c.family.clone()),
                 },
                 content: {
@@ -261,7 +289,15 @@ impl Extractor {
         let span = token_span(&s.tokens, r);
         let mention = span.slice(text);
         let resolved = if toks.len() == 1 && toks[0].tag == tag::PRONOUN {
-            self.antecedent(text, sentences, at, r.start, &mention.to_lowercase(), names, memory)
+            self.antecedent(
+                text,
+                sentences,
+                at,
+                r.start,
+                &mention.to_lowercase(),
+                names,
+                memory,
+            )
         } else {
             resolve::resolve(text, toks, &self.gazetteer, names)
         };
@@ -310,11 +346,18 @@ impl Extractor {
                     .then(|| grammar::source_at(&s.tags, lead))
                     .flatten()
                     .map(|end| mention(at, lead..end.min(before)))
-                    .filter(|m| !matches!(m.source_type, SourceType::Person | SourceType::Collective));
+                    .filter(|m| {
+                        !matches!(m.source_type, SourceType::Person | SourceType::Collective)
+                    });
                 clause_start.or_else(|| memory.body.clone()).or_else(|| {
                     self.mentions_before(sentences, at, before)
                         .map(|(si, r)| mention(si, r))
-                        .find(|m| !matches!(m.source_type, SourceType::Person | SourceType::Collective | SourceType::Anonymous))
+                        .find(|m| {
+                            !matches!(
+                                m.source_type,
+                                SourceType::Person | SourceType::Collective | SourceType::Anonymous
+                            )
+                        })
                 })
             }
             _ => memory.group.clone(),
@@ -324,10 +367,19 @@ impl Extractor {
 
     /// Runs of capitalised words before token `before` of sentence `at`,
     /// nearest first, looking back a few sentences.
-    fn mentions_before<'s>(&self, sentences: &'s [Sentence], at: usize, before: usize) -> impl Iterator<Item = (usize, Range<usize>)> + 's {
+    fn mentions_before<'s>(
+        &self,
+        sentences: &'s [Sentence],
+        at: usize,
+        before: usize,
+    ) -> impl Iterator<Item = (usize, Range<usize>)> + 's {
         (at.saturating_sub(4)..=at).rev().flat_map(move |si| {
             let toks = &sentences[si].tokens;
-            let limit = if si == at { before.min(toks.len()) } else { toks.len() };
+            let limit = if si == at {
+                before.min(toks.len())
+            } else {
+                toks.len()
+            };
             let mut runs = Vec::new();
             let mut i = 0;
             while i < limit {
@@ -372,7 +424,12 @@ impl Antecedents {
 fn is_cue_tag(b: u8) -> bool {
     matches!(
         b,
-        tag::CUE | tag::CUE_NOUN | tag::CUE_LISTENER | tag::CUE_GERUND | tag::CUE_ADJECTIVE | tag::ACCORDING
+        tag::CUE
+            | tag::CUE_NOUN
+            | tag::CUE_LISTENER
+            | tag::CUE_GERUND
+            | tag::CUE_ADJECTIVE
+            | tag::ACCORDING
     )
 }
 
@@ -390,18 +447,27 @@ fn offset(m: Match, by: usize) -> Match {
 
 /// The byte span from the first to the last token of `r`.
 fn token_span(tokens: &[Token], r: &Range<usize>) -> Span {
-    match (tokens.get(r.start), r.end.checked_sub(1).and_then(|e| tokens.get(e))) {
+    match (
+        tokens.get(r.start),
+        r.end.checked_sub(1).and_then(|e| tokens.get(e)),
+    ) {
         (Some(a), Some(b)) if r.start < r.end => Span::new(a.span.start, b.span.end),
         _ => Span::new(0, 0),
     }
 }
 
 fn is_punct(t: u8) -> bool {
-    matches!(t, tag::COMMA | tag::STOP | tag::SEMICOLON | tag::COLON | tag::DASH | tag::OTHER)
+    matches!(
+        t,
+        tag::COMMA | tag::STOP | tag::SEMICOLON | tag::COLON | tag::DASH | tag::OTHER
+    )
 }
 
 fn is_quote(t: u8) -> bool {
-    matches!(t, tag::OPEN_QUOTE | tag::CLOSE_QUOTE | tag::OPEN_SINGLE | tag::CLOSE_SINGLE)
+    matches!(
+        t,
+        tag::OPEN_QUOTE | tag::CLOSE_QUOTE | tag::OPEN_SINGLE | tag::CLOSE_SINGLE
+    )
 }
 
 /// Trims punctuation off a content and decides its kind; a content that is
@@ -420,7 +486,9 @@ fn shape_content(tokens: &[Token], mut r: Range<usize>) -> Option<(Range<usize>,
         return None;
     }
     let open = tokens[r.start].tag;
-    if matches!(open, tag::OPEN_QUOTE | tag::OPEN_SINGLE) && closing(tokens, r.start) == Some(r.end - 1) {
+    if matches!(open, tag::OPEN_QUOTE | tag::OPEN_SINGLE)
+        && closing(tokens, r.start) == Some(r.end - 1)
+    {
         let mut inner = r.start + 1..r.end - 1;
         trim(&mut inner);
         return (!inner.is_empty()).then_some((inner, QuoteKind::Direct));
@@ -457,7 +525,14 @@ fn has_verb(tokens: &[Token]) -> bool {
     tokens.iter().any(|t| {
         matches!(
             t.tag,
-            tag::AUX | tag::BE | tag::CUE | tag::CUE_NOUN | tag::CUE_LISTENER | tag::NEGATION | tag::PARTICIPLE | tag::THAT
+            tag::AUX
+                | tag::BE
+                | tag::CUE
+                | tag::CUE_NOUN
+                | tag::CUE_LISTENER
+                | tag::NEGATION
+                | tag::PARTICIPLE
+                | tag::THAT
         )
     })
 }
@@ -469,7 +544,10 @@ fn clause_subject(s: &Sentence, from: usize, before: usize) -> Option<Range<usiz
     let mut i = from;
     while i < before {
         let t = s.tokens[i].tag;
-        if matches!(t, tag::PROPER | tag::NOUN | tag::TITLE | tag::DETERMINER | tag::PRONOUN) {
+        if matches!(
+            t,
+            tag::PROPER | tag::NOUN | tag::TITLE | tag::DETERMINER | tag::PRONOUN
+        ) {
             if let Some(mut end) = grammar::source_at(&s.tags, i) {
                 while end > i + 1 && s.tokens[end - 1].tag == tag::PARTICIPLE {
                     end -= 1;
@@ -487,7 +565,11 @@ fn clause_subject(s: &Sentence, from: usize, before: usize) -> Option<Range<usiz
 
 /// "While the US believes P, China …": a content that starts inside a
 /// leading subordinate clause ends with that clause.
-fn trim_subordinate(s: &Sentence, source: &Range<usize>, mut content: Range<usize>) -> Range<usize> {
+fn trim_subordinate(
+    s: &Sentence,
+    source: &Range<usize>,
+    mut content: Range<usize>,
+) -> Range<usize> {
     if s.tokens.first().is_none_or(|t| t.tag != tag::SUBORD) {
         return content;
     }
@@ -517,7 +599,16 @@ fn only_adjunct_before(tokens: &[Token]) -> bool {
         Some((last, rest)) => {
             last.tag == tag::COMMA
                 && rest.iter().all(|t| {
-                    matches!(t.tag, tag::PREP | tag::TIME | tag::DETERMINER | tag::NUMBER | tag::AUX | tag::PROPER | tag::WORD)
+                    matches!(
+                        t.tag,
+                        tag::PREP
+                            | tag::TIME
+                            | tag::DETERMINER
+                            | tag::NUMBER
+                            | tag::AUX
+                            | tag::PROPER
+                            | tag::WORD
+                    )
                 })
                 && rest.len() <= 6
         }

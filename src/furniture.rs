@@ -138,6 +138,9 @@ mod tests {
         let text = "---\noutlet: X\n---\nBody.";
         let f = Furniture::new(&Rules::builtin().furniture).unwrap();
         let spans = f.content_spans(text, 18);
-        assert_eq!(spans.iter().map(|s| s.slice(text)).collect::<Vec<_>>(), ["Body."]);
+        assert_eq!(
+            spans.iter().map(|s| s.slice(text)).collect::<Vec<_>>(),
+            ["Body."]
+        );
     }
 }

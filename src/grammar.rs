@@ -40,7 +40,10 @@ pub fn matches(tags: &str) -> Vec<Match> {
     let mut out = Vec::new();
     let mut free = 0; // tokens before this are inside an earlier match
     let mut after = 0; // cues before this are inside an earlier match
-    if let Some(m) = framings(b).into_iter().find_map(|rule| parse_at(rule, tags, 0)) {
+    if let Some(m) = framings(b)
+        .into_iter()
+        .find_map(|rule| parse_at(rule, tags, 0))
+    {
         // A framed match spans the sentence, but its tail may hold another
         // cue: "“…,” he said, adding that …".
         after = m.cue.max(m.content.end) + 1;
@@ -69,7 +72,23 @@ fn is_cue(t: u8) -> bool {
 /// Tags that can stand between a comma and the cue of a closing reporting
 /// clause (", North Korea’s state news agency KCNA reported").
 fn in_source(t: u8) -> bool {
-    matches!(t, b'P' | b'N' | b'J' | b's' | b'n' | b'w' | b'd' | b'o' | b'p' | b'x' | b'e' | b'y' | b'c' | b'R' | b'h')
+    matches!(
+        t,
+        b'P' | b'N'
+            | b'J'
+            | b's'
+            | b'n'
+            | b'w'
+            | b'd'
+            | b'o'
+            | b'p'
+            | b'x'
+            | b'e'
+            | b'y'
+            | b'c'
+            | b'R'
+            | b'h'
+    )
 }
 
 /// The framed shapes this sentence could have, judged from its tags alone,
@@ -89,9 +108,10 @@ fn framings(b: &[u8]) -> Vec<Rule> {
     let closing = b.iter().enumerate().any(|(k, &t)| {
         t == b','
             && k < last_cue
-            && b[k + 1..].iter().position(|&u| !in_source(u)).is_some_and(|len| {
-                len > 0 && matches!(b[k + 1 + len], b'V' | b'Z' | b'U')
-            })
+            && b[k + 1..]
+                .iter()
+                .position(|&u| !in_source(u))
+                .is_some_and(|len| len > 0 && matches!(b[k + 1 + len], b'V' | b'Z' | b'U'))
     });
     if closing {
         rules.push(Rule::framed_clause);
@@ -99,7 +119,9 @@ fn framings(b: &[u8]) -> Vec<Rule> {
     if b.contains(&b'A') {
         rules.push(Rule::framed_according);
     }
-    if b.windows(2).any(|w| matches!(w[0], b',' | b':') && matches!(w[1], b'V' | b'Z')) {
+    if b.windows(2)
+        .any(|w| matches!(w[0], b',' | b':') && matches!(w[1], b'V' | b'Z'))
+    {
         rules.push(Rule::framed_says);
     }
     rules
@@ -111,7 +133,12 @@ fn framings(b: &[u8]) -> Vec<Rule> {
 fn candidates(b: &[u8], cue: usize, free: usize) -> impl Iterator<Item = usize> + '_ {
     const WORDS: usize = 16;
     const ASIDE: usize = 26;
-    let word = |t: u8| !matches!(t, b',' | b'.' | b';' | b':' | b'-' | b'O' | b'C' | b'[' | b']' | b'(' | b')' | b'~') && !is_cue(t);
+    let word = |t: u8| {
+        !matches!(
+            t,
+            b',' | b'.' | b';' | b':' | b'-' | b'O' | b'C' | b'[' | b']' | b'(' | b')' | b'~'
+        ) && !is_cue(t)
+    };
     let back = |from: usize, limit: usize| {
         let mut i = from;
         while i > free && from - i < limit && word(b[i - 1]) {
@@ -140,7 +167,10 @@ fn candidates(b: &[u8], cue: usize, free: usize) -> impl Iterator<Item = usize> 
             let rest = &b[i + 1..];
             let words = rest.iter().take_while(|&&t| t == b'w').count();
             matches!(rest.get(words), Some(b'N' | b'Z')) && words < 3
-                || rest.iter().find(|&&t| t != b'x').is_some_and(|&t| t == b'G')
+                || rest
+                    .iter()
+                    .find(|&&t| t != b'x')
+                    .is_some_and(|&t| t == b'G')
         }
         _ => false,
     })
@@ -199,7 +229,9 @@ fn to_match(found: Pair<Rule>) -> Option<Match> {
         m.pattern = name;
         for slot in child.into_inner() {
             match slot.as_rule() {
-                Rule::source | Rule::source_noun | Rule::source_word => m.source = Some(range(&slot)),
+                Rule::source | Rule::source_noun | Rule::source_word => {
+                    m.source = Some(range(&slot))
+                }
                 Rule::cited => cited = Some(range(&slot)),
                 Rule::cue
                 | Rule::cue_listener
@@ -274,7 +306,11 @@ mod tests {
 
     fn one(text: &str) -> (String, String, String, String, QuoteKind) {
         let mut all = read(text);
-        assert_eq!(all.len(), 1, "expected one attribution in {text:?}, got {all:#?}");
+        assert_eq!(
+            all.len(),
+            1,
+            "expected one attribution in {text:?}, got {all:#?}"
+        );
         all.remove(0)
     }
 
@@ -294,20 +330,39 @@ mod tests {
     #[test]
     fn quote_then_source_with_source_before_cue() {
         let (p, s, c, q, k) = one("“We will not back down,” the spokesman said.");
-        assert_eq!((p.as_str(), s.as_str(), c.as_str()), ("quote_then_source", "the spokesman", "said"));
-        assert_eq!((q.as_str(), k), ("We will not back down", QuoteKind::Direct));
+        assert_eq!(
+            (p.as_str(), s.as_str(), c.as_str()),
+            ("quote_then_source", "the spokesman", "said")
+        );
+        assert_eq!(
+            (q.as_str(), k),
+            ("We will not back down", QuoteKind::Direct)
+        );
     }
 
     #[test]
     fn quote_then_source_inverted_with_apposition() {
-        let (p, s, c, q, _) = one("“Prices will rise,” said Maria Lopez, an economist at the central bank.");
-        assert_eq!((p.as_str(), s.as_str(), c.as_str(), q.as_str()), ("quote_then_source", "Maria Lopez", "said", "Prices will rise"));
+        let (p, s, c, q, _) =
+            one("“Prices will rise,” said Maria Lopez, an economist at the central bank.");
+        assert_eq!(
+            (p.as_str(), s.as_str(), c.as_str(), q.as_str()),
+            (
+                "quote_then_source",
+                "Maria Lopez",
+                "said",
+                "Prices will rise"
+            )
+        );
     }
 
     #[test]
     fn quote_then_source_with_trailing_clause() {
-        let (_, s, _, q, _) = one("“Talks were useful,” the statement said, without giving details.");
-        assert_eq!((s.as_str(), q.as_str()), ("the statement", "Talks were useful"));
+        let (_, s, _, q, _) =
+            one("“Talks were useful,” the statement said, without giving details.");
+        assert_eq!(
+            (s.as_str(), q.as_str()),
+            ("the statement", "Talks were useful")
+        );
     }
 
     #[test]
@@ -317,14 +372,27 @@ mod tests {
 
     #[test]
     fn clause_then_source_reads_a_closing_reporting_clause() {
-        let (p, s, c, q, k) = one("The talks will last three days, the Japanese foreign ministry said on Monday.");
-        assert_eq!((p.as_str(), s.as_str(), c.as_str()), ("clause_then_source", "the Japanese foreign ministry", "said"));
-        assert_eq!((q.as_str(), k), ("The talks will last three days", QuoteKind::Indirect));
+        let (p, s, c, q, k) =
+            one("The talks will last three days, the Japanese foreign ministry said on Monday.");
+        assert_eq!(
+            (p.as_str(), s.as_str(), c.as_str()),
+            (
+                "clause_then_source",
+                "the Japanese foreign ministry",
+                "said"
+            )
+        );
+        assert_eq!(
+            (q.as_str(), k),
+            ("The talks will last three days", QuoteKind::Indirect)
+        );
     }
 
     #[test]
     fn clause_then_source_relays_the_inner_speaker() {
-        let all = read("The minister told reporters the border would stay shut, state television reported.");
+        let all = read(
+            "The minister told reporters the border would stay shut, state television reported.",
+        );
         assert_eq!(all.len(), 1, "{all:#?}");
         assert_eq!(all[0].1, "The minister");
         assert_eq!(via("The minister told reporters the border would stay shut, state television reported."), [Some("state television".to_string())]);
@@ -349,15 +417,26 @@ mod tests {
 
     #[test]
     fn clause_according_at_the_end() {
-        let (p, s, c, q, _) = one("The ceasefire will hold until Friday, according to a senior official.");
-        assert_eq!((p.as_str(), s.as_str(), c.as_str()), ("clause_according", "a senior official", "according to"));
+        let (p, s, c, q, _) =
+            one("The ceasefire will hold until Friday, according to a senior official.");
+        assert_eq!(
+            (p.as_str(), s.as_str(), c.as_str()),
+            ("clause_according", "a senior official", "according to")
+        );
         assert_eq!(q, "The ceasefire will hold until Friday");
     }
 
     #[test]
     fn according_first_at_the_start() {
         let (p, s, _, q, _) = one("According to local media reports, the plant was closed.");
-        assert_eq!((p.as_str(), s.as_str(), q.as_str()), ("according_first", "local media reports", "the plant was closed"));
+        assert_eq!(
+            (p.as_str(), s.as_str(), q.as_str()),
+            (
+                "according_first",
+                "local media reports",
+                "the plant was closed"
+            )
+        );
     }
 
     #[test]
@@ -368,15 +447,29 @@ mod tests {
     #[test]
     fn clause_then_says_reads_headline_inversions() {
         let (p, s, c, q, k) = one("Sanctions ‘are working’, says EU envoy");
-        assert_eq!((p.as_str(), s.as_str(), c.as_str()), ("clause_then_says", "EU envoy", "says"));
-        assert_eq!((q.as_str(), k), ("Sanctions ‘are working’", QuoteKind::Mixed));
+        assert_eq!(
+            (p.as_str(), s.as_str(), c.as_str()),
+            ("clause_then_says", "EU envoy", "says")
+        );
+        assert_eq!(
+            (q.as_str(), k),
+            ("Sanctions ‘are working’", QuoteKind::Mixed)
+        );
     }
 
     #[test]
     fn relay_citing_credits_the_cited_party() {
         let text = "Xinhua, citing the commerce ministry, said exports rose in May.";
         let (p, s, c, q, _) = one(text);
-        assert_eq!((p.as_str(), s.as_str(), c.as_str(), q.as_str()), ("relay_citing", "the commerce ministry", "said", "exports rose in May"));
+        assert_eq!(
+            (p.as_str(), s.as_str(), c.as_str(), q.as_str()),
+            (
+                "relay_citing",
+                "the commerce ministry",
+                "said",
+                "exports rose in May"
+            )
+        );
         assert_eq!(via(text), [Some("Xinhua".to_string())]);
     }
 
@@ -384,20 +477,44 @@ mod tests {
     fn relay_quoted_as_saying() {
         let text = "Tass quoted Dmitry Peskov as saying that no meeting was planned.";
         let (p, s, c, q, _) = one(text);
-        assert_eq!((p.as_str(), s.as_str(), c.as_str(), q.as_str()), ("relay_quoted", "Dmitry Peskov", "saying", "no meeting was planned"));
+        assert_eq!(
+            (p.as_str(), s.as_str(), c.as_str(), q.as_str()),
+            (
+                "relay_quoted",
+                "Dmitry Peskov",
+                "saying",
+                "no meeting was planned"
+            )
+        );
         assert_eq!(via(text), [Some("Tass".to_string())]);
     }
 
     #[test]
     fn parenthetical_source_between_commas() {
         let (p, s, c, q, _) = one("In the long run, analysts believe, the deal will collapse.");
-        assert_eq!((p.as_str(), s.as_str(), c.as_str(), q.as_str()), ("parenthetical", "analysts", "believe", "the deal will collapse"));
+        assert_eq!(
+            (p.as_str(), s.as_str(), c.as_str(), q.as_str()),
+            (
+                "parenthetical",
+                "analysts",
+                "believe",
+                "the deal will collapse"
+            )
+        );
     }
 
     #[test]
     fn source_then_quote_with_comma_or_colon() {
         let (p, s, _, q, k) = one("The mayor said: “We are ready.”");
-        assert_eq!((p.as_str(), s.as_str(), q.as_str(), k), ("source_then_quote", "The mayor", "We are ready", QuoteKind::Direct));
+        assert_eq!(
+            (p.as_str(), s.as_str(), q.as_str(), k),
+            (
+                "source_then_quote",
+                "The mayor",
+                "We are ready",
+                QuoteKind::Direct
+            )
+        );
         let (p, ..) = one("Ms Okafor said, “Nothing has changed.”");
         assert_eq!(p, "source_then_quote");
     }
@@ -405,7 +522,10 @@ mod tests {
     #[test]
     fn passive_agent_names_the_source_after_by() {
         let (p, s, c, q, _) = one("The company was accused by regulators of hiding losses.");
-        assert_eq!((p.as_str(), s.as_str(), c.as_str(), q.as_str()), ("passive_agent", "regulators", "accused", "hiding losses"));
+        assert_eq!(
+            (p.as_str(), s.as_str(), c.as_str(), q.as_str()),
+            ("passive_agent", "regulators", "accused", "hiding losses")
+        );
     }
 
     #[test]
@@ -417,46 +537,80 @@ mod tests {
     #[test]
     fn relative_cue_after_which() {
         let (p, s, c, q, _) = one("They discussed trade, which Tokyo said was the main topic.");
-        assert_eq!((p.as_str(), s.as_str(), c.as_str(), q.as_str()), ("relative_cue", "Tokyo", "said", "was the main topic"));
+        assert_eq!(
+            (p.as_str(), s.as_str(), c.as_str(), q.as_str()),
+            ("relative_cue", "Tokyo", "said", "was the main topic")
+        );
     }
 
     #[test]
     fn object_relative_takes_the_head_noun_as_content() {
         let all = read("It sold drones to Iran, an allegation that Minsk denied.");
         assert_eq!(all.len(), 1, "{all:#?}");
-        assert_eq!((all[0].0.as_str(), all[0].1.as_str(), all[0].3.as_str()), ("object_relative", "Minsk", "an allegation"));
+        assert_eq!(
+            (all[0].0.as_str(), all[0].1.as_str(), all[0].3.as_str()),
+            ("object_relative", "Minsk", "an allegation")
+        );
     }
 
     #[test]
     fn source_then_clause_with_auxiliaries_and_that() {
-        let (p, s, c, q, _) = one("The central bank has repeatedly said that rates will stay high.");
-        assert_eq!((p.as_str(), s.as_str(), c.as_str(), q.as_str()), ("source_then_clause", "The central bank", "said", "rates will stay high"));
+        let (p, s, c, q, _) =
+            one("The central bank has repeatedly said that rates will stay high.");
+        assert_eq!(
+            (p.as_str(), s.as_str(), c.as_str(), q.as_str()),
+            (
+                "source_then_clause",
+                "The central bank",
+                "said",
+                "rates will stay high"
+            )
+        );
     }
 
     #[test]
     fn source_then_clause_with_a_listener() {
         let (_, s, c, q, _) = one("Senator Hale told the BBC on Tuesday that the bill was dead.");
-        assert_eq!((s.as_str(), c.as_str(), q.as_str()), ("Senator Hale", "told", "the bill was dead"));
+        assert_eq!(
+            (s.as_str(), c.as_str(), q.as_str()),
+            ("Senator Hale", "told", "the bill was dead")
+        );
     }
 
     #[test]
     fn source_then_clause_with_an_adjectival_cue() {
         let (_, s, c, q, _) = one("Germany is concerned that the pipeline could be damaged.");
-        assert_eq!((s.as_str(), c.as_str(), q.as_str()), ("Germany", "concerned", "the pipeline could be damaged"));
+        assert_eq!(
+            (s.as_str(), c.as_str(), q.as_str()),
+            ("Germany", "concerned", "the pipeline could be damaged")
+        );
     }
 
     #[test]
     fn source_then_clause_described_as_and_accused_of() {
         let (_, _, c, q, _) = one("The union described the offer as insulting.");
-        assert_eq!((c.as_str(), q.as_str()), ("described", "the offer as insulting"));
+        assert_eq!(
+            (c.as_str(), q.as_str()),
+            ("described", "the offer as insulting")
+        );
         let (_, _, c, q, _) = one("Kenya accused its neighbour of arming rebels.");
-        assert_eq!((c.as_str(), q.as_str()), ("accused", "its neighbour of arming rebels"));
+        assert_eq!(
+            (c.as_str(), q.as_str()),
+            ("accused", "its neighbour of arming rebels")
+        );
     }
 
     #[test]
     fn source_then_clause_mixed_quote() {
-        let (_, _, _, q, k) = one("The minister said the plan was “dead on arrival” in its current form.");
-        assert_eq!((q.as_str(), k), ("the plan was “dead on arrival” in its current form", QuoteKind::Mixed));
+        let (_, _, _, q, k) =
+            one("The minister said the plan was “dead on arrival” in its current form.");
+        assert_eq!(
+            (q.as_str(), k),
+            (
+                "the plan was “dead on arrival” in its current form",
+                QuoteKind::Mixed
+            )
+        );
     }
 
     #[test]
@@ -475,13 +629,29 @@ mod tests {
     #[test]
     fn source_participle_with_saying() {
         let (p, s, c, q, _) = one("Markets fell, with traders saying the rally was over.");
-        assert_eq!((p.as_str(), s.as_str(), c.as_str(), q.as_str()), ("source_participle", "traders", "saying", "the rally was over"));
+        assert_eq!(
+            (p.as_str(), s.as_str(), c.as_str(), q.as_str()),
+            (
+                "source_participle",
+                "traders",
+                "saying",
+                "the rally was over"
+            )
+        );
     }
 
     #[test]
     fn dangling_cue_takes_the_clause_subject() {
         let (p, s, c, q, _) = one("The embassy declined to comment, saying the matter was closed.");
-        assert_eq!((p.as_str(), s.as_str(), c.as_str(), q.as_str()), ("dangling_cue", "The embassy", "saying", "the matter was closed"));
+        assert_eq!(
+            (p.as_str(), s.as_str(), c.as_str(), q.as_str()),
+            (
+                "dangling_cue",
+                "The embassy",
+                "saying",
+                "the matter was closed"
+            )
+        );
         let (_, s, ..) = one("Mr Ruto left Nairobi on Monday and later said he was satisfied.");
         assert_eq!(s, "Mr Ruto");
     }
@@ -498,7 +668,8 @@ mod tests {
     #[test]
     fn pronoun_sources_resolve_to_the_last_speaker() {
         let ex = Extractor::builtin();
-        let text = "Anna Berg, a lawyer, said the ruling was wrong. “It will be appealed,” she said.";
+        let text =
+            "Anna Berg, a lawyer, said the ruling was wrong. “It will be appealed,” she said.";
         let all = ex.extract(text, 0);
         assert_eq!(all.len(), 2, "{all:#?}");
         assert_eq!(all[1].source.entity, "Anna Berg");
@@ -521,7 +692,15 @@ mod tests {
     #[test]
     fn trailing_source_with_a_listener() {
         let (p, s, c, q, _) = one("The plant will close next year, two executives told Reuters.");
-        assert_eq!((p.as_str(), s.as_str(), c.as_str(), q.as_str()), ("clause_then_source", "two executives", "told", "The plant will close next year"));
+        assert_eq!(
+            (p.as_str(), s.as_str(), c.as_str(), q.as_str()),
+            (
+                "clause_then_source",
+                "two executives",
+                "told",
+                "The plant will close next year"
+            )
+        );
     }
 
     #[test]
@@ -529,7 +708,10 @@ mod tests {
         let text = "“We did nothing wrong,” the coach said, adding that an appeal was planned.";
         let all = read(text);
         assert_eq!(all.len(), 2, "{all:#?}");
-        assert_eq!((all[1].1.as_str(), all[1].2.as_str(), all[1].3.as_str()), ("the coach", "adding", "an appeal was planned"));
+        assert_eq!(
+            (all[1].1.as_str(), all[1].2.as_str(), all[1].3.as_str()),
+            ("the coach", "adding", "an appeal was planned")
+        );
     }
 
     #[test]
@@ -542,34 +724,58 @@ mod tests {
 
     #[test]
     fn cue_with_a_prepositional_phrase_before_that() {
-        let (_, s, c, q, _) = one("The minister confirmed to reporters that the embassy would reopen.");
-        assert_eq!((s.as_str(), c.as_str(), q.as_str()), ("The minister", "confirmed", "the embassy would reopen"));
+        let (_, s, c, q, _) =
+            one("The minister confirmed to reporters that the embassy would reopen.");
+        assert_eq!(
+            (s.as_str(), c.as_str(), q.as_str()),
+            ("The minister", "confirmed", "the embassy would reopen")
+        );
     }
 
     #[test]
     fn closing_clause_with_a_place_after_the_cue() {
         let (p, s, ..) = one("Exports fell by a fifth, the agency said on its website.");
-        assert_eq!((p.as_str(), s.as_str()), ("clause_then_source", "the agency"));
+        assert_eq!(
+            (p.as_str(), s.as_str()),
+            ("clause_then_source", "the agency")
+        );
     }
 
     #[test]
     fn adverb_aside_between_source_and_cue() {
         let (_, s, c, q, _) = one("The regulator, however, said the merger could proceed.");
-        assert_eq!((s.as_str(), c.as_str(), q.as_str()), ("The regulator", "said", "the merger could proceed"));
+        assert_eq!(
+            (s.as_str(), c.as_str(), q.as_str()),
+            ("The regulator", "said", "the merger could proceed")
+        );
     }
 
     #[test]
     fn quote_then_source_with_a_listener() {
         let (p, s, c, q, _) = one("“We are not there yet,” the governor told a news conference.");
-        assert_eq!((p.as_str(), s.as_str(), c.as_str(), q.as_str()), ("quote_then_source", "the governor", "told", "We are not there yet"));
+        assert_eq!(
+            (p.as_str(), s.as_str(), c.as_str(), q.as_str()),
+            (
+                "quote_then_source",
+                "the governor",
+                "told",
+                "We are not there yet"
+            )
+        );
     }
 
     #[test]
     fn coordinated_cue_ends_the_content_and_keeps_the_speaker() {
         let all = read("The union accused managers of lying and called for a strike.");
         assert_eq!(all.len(), 2, "{all:#?}");
-        assert_eq!((all[0].1.as_str(), all[0].3.as_str()), ("The union", "managers of lying"));
-        assert_eq!((all[1].1.as_str(), all[1].2.as_str(), all[1].3.as_str()), ("The union", "called for", "a strike"));
+        assert_eq!(
+            (all[0].1.as_str(), all[0].3.as_str()),
+            ("The union", "managers of lying")
+        );
+        assert_eq!(
+            (all[1].1.as_str(), all[1].2.as_str(), all[1].3.as_str()),
+            ("The union", "called for", "a strike")
+        );
     }
 
     #[test]
@@ -584,7 +790,13 @@ mod tests {
         let text = "Professor Ada Lind of the University of Leeds said the data were flawed.";
         let all = ex.extract(text, 0);
         assert_eq!(all.len(), 1, "{all:#?}");
-        assert_eq!((all[0].source.entity.as_str(), all[0].source.source_type.as_str()), ("Ada Lind", "person"));
+        assert_eq!(
+            (
+                all[0].source.entity.as_str(),
+                all[0].source.source_type.as_str()
+            ),
+            ("Ada Lind", "person")
+        );
     }
 
     #[test]

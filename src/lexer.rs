@@ -194,7 +194,7 @@ impl Lexicon {
             }
         }
         for list in lex.phrases.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
         }
         lex
     }
@@ -245,12 +245,20 @@ impl Lexicon {
             // A cue form right after a determiner or possessive is a noun:
             // "a claim", "China’s claims", "the report".
             let after_det = out.last().is_some_and(|p: &Token| {
-                let floating = |w: &str| ["both", "all", "each"].iter().any(|q| q.eq_ignore_ascii_case(w));
-                p.tag == tag::POSSESSIVE || p.tag == tag::DETERMINER && !floating(p.span.slice(text))
+                let floating = |w: &str| {
+                    ["both", "all", "each"]
+                        .iter()
+                        .any(|q| q.eq_ignore_ascii_case(w))
+                };
+                p.tag == tag::POSSESSIVE
+                    || p.tag == tag::DETERMINER && !floating(p.span.slice(text))
             });
             let tok = raw[i];
             if tok.tag != tag::WORD {
-                if !matches!(tok.tag, tag::OPEN_QUOTE | tag::OPEN_SINGLE | tag::OPEN_PAREN) {
+                if !matches!(
+                    tok.tag,
+                    tag::OPEN_QUOTE | tag::OPEN_SINGLE | tag::OPEN_PAREN
+                ) {
                     sentence_start = false;
                 }
                 out.push(tok);
@@ -273,7 +281,11 @@ impl Lexicon {
             }
             let mut t = self.tag_word(word, &lower, tok.span, sentence_start);
             if after_det && matches!(t.tag, tag::CUE | tag::CUE_NOUN) {
-                t.tag = if t.noun.is_some() { tag::NOUN } else { tag::WORD };
+                t.tag = if t.noun.is_some() {
+                    tag::NOUN
+                } else {
+                    tag::WORD
+                };
             }
             out.push(t);
             sentence_start = false;
@@ -403,7 +415,9 @@ fn split(text: &str, span: Span, lex: &Lexicon) -> Vec<Token> {
                     && char_at(j + 1).is_some_and(is_word_char)
                 {
                     j += 2;
-                } else if matches!(c2, '’' | '\'') && char_at(j + 1).is_some_and(char::is_alphabetic) {
+                } else if matches!(c2, '’' | '\'')
+                    && char_at(j + 1).is_some_and(char::is_alphabetic)
+                {
                     let ends_after = |n: usize| !char_at(j + n).is_some_and(char::is_alphanumeric);
                     let possessive = matches!(char_at(j + 1), Some('s' | 'S')) && ends_after(2);
                     let negation = char_at(j + 1) == Some('t')
@@ -600,13 +614,19 @@ mod tests {
 
     #[test]
     fn multi_word_cues_are_one_token() {
-        assert_eq!(words("according to Russian media reports"), ["according to", "Russian", "media", "reports"]);
+        assert_eq!(
+            words("according to Russian media reports"),
+            ["according to", "Russian", "media", "reports"]
+        );
         assert_eq!(tags("according to Russian media reports"), "APNZ");
     }
 
     #[test]
     fn abbreviations_keep_their_period() {
-        assert_eq!(words("the U.S. B-52 flew."), ["the", "U.S.", "B-52", "flew", "."]);
+        assert_eq!(
+            words("the U.S. B-52 flew."),
+            ["the", "U.S.", "B-52", "flew", "."]
+        );
         assert_eq!(words("Mr. Smith said"), ["Mr.", "Smith", "said"]);
     }
 

@@ -1,16 +1,16 @@
 //! crosscheck: extract attributed claims from news text and compare them
 //! across outlets. See ARCHITECTURE.md for how text flows through the modules.
 
-pub mod ingest;
-pub mod model;
-pub mod lexer;
-pub mod rules;
-pub mod furniture;
-pub mod segment;
-pub mod grammar;
-pub mod resolve;
-pub mod extract;
-pub mod normalise;
-pub mod eval;
 pub mod compare;
+pub mod eval;
+pub mod extract;
+pub mod furniture;
+pub mod grammar;
+pub mod ingest;
+pub mod lexer;
+pub mod model;
+pub mod normalise;
 pub mod report;
+pub mod resolve;
+pub mod rules;
+pub mod segment;

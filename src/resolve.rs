@@ -148,7 +148,8 @@ impl ArticleNames {
             if let (Some(first), Some(last)) = (run.first(), run.last()) {
                 if run.len() >= 2 {
                     if let Some(s) = text.get(first.span.start..last.span.end) {
-                        self.runs.push(s.split_whitespace().collect::<Vec<_>>().join(" "));
+                        self.runs
+                            .push(s.split_whitespace().collect::<Vec<_>>().join(" "));
                     }
                 }
             }
@@ -194,9 +195,14 @@ fn strip_place_prefix<'a>(words: &[&'a str], gaz: &Gazetteer) -> Vec<&'a str> {
 pub fn resolve(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNames) -> Resolved {
     // "Washington and Beijing": one collective of the parts.
     let parts: Vec<&[Token]> = tokens.split(|t| t.tag == tag::COORD).collect();
-    let has_postmod = tokens.iter().any(|t| matches!(t.tag, tag::BY | tag::PARTICIPLE));
+    let has_postmod = tokens
+        .iter()
+        .any(|t| matches!(t.tag, tag::BY | tag::PARTICIPLE));
     if parts.len() > 1 && !has_postmod && parts.iter().all(|p| !p.is_empty()) {
-        let resolved: Vec<Resolved> = parts.iter().map(|p| resolve_one(text, p, gaz, names)).collect();
+        let resolved: Vec<Resolved> = parts
+            .iter()
+            .map(|p| resolve_one(text, p, gaz, names))
+            .collect();
         return Resolved {
             entity: resolved
                 .iter()
@@ -210,7 +216,7 @@ pub fn resolve(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
     resolve_one(text, tokens, gaz, names)
 }
 
-fn words_of<'t>(text: &'t str, tokens: &[Token]) -> String {
+fn words_of(text: &str, tokens: &[Token]) -> String {
     let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
         return String::new();
     };
@@ -241,7 +247,10 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
     }
 
     // A mention of titles only ("Minister", "the President") is a person.
-    if core.iter().all(|t| matches!(t.tag, tag::TITLE | tag::DETERMINER)) {
+    if core
+        .iter()
+        .all(|t| matches!(t.tag, tag::TITLE | tag::DETERMINER))
+    {
         return Resolved {
             entity: whole,
             source_type: SourceType::Person,
@@ -254,7 +263,9 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
     let head_end = core
         .iter()
         .position(|t| matches!(t.tag, tag::OF | tag::PREP))
-        .filter(|&e| e > 0 && core[e - 1].tag == tag::PROPER && core[..e].iter().any(|t| t.tag == tag::TITLE))
+        .filter(|&e| {
+            e > 0 && core[e - 1].tag == tag::PROPER && core[..e].iter().any(|t| t.tag == tag::TITLE)
+        })
         .unwrap_or(core.len());
     let core = &core[..head_end];
     let run_start = core
@@ -268,7 +279,10 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
         .rposition(|t| t.noun.is_some_and(|n| n != SourceType::Person));
     let part_of_title = body_noun.is_some_and(|n| n + 1 != run_start);
     if run_start < core.len() && !part_of_title {
-        let run: Vec<&str> = core[run_start..].iter().map(|t| t.span.slice(text)).collect();
+        let run: Vec<&str> = core[run_start..]
+            .iter()
+            .map(|t| t.span.slice(text))
+            .collect();
         let run = strip_place_prefix(&run, gaz);
         let name = run.join(" ");
         let role_tokens = &core[..run_start];
@@ -281,9 +295,9 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
             };
         }
         let is_person = run.len() >= 2
-            || role_tokens.iter().any(|t| {
-                t.tag == tag::TITLE || t.noun == Some(SourceType::Person)
-            })
+            || role_tokens
+                .iter()
+                .any(|t| t.tag == tag::TITLE || t.noun == Some(SourceType::Person))
             || names.expand(&name, gaz).is_some()
             || gaz.by_name_part.contains_key(&fold(&name));
         if is_person {
@@ -306,12 +320,7 @@ fn role_of(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Option<String> {
         .map(|t| t.span.slice(text))
         .filter(|w| !gaz.is_honorific(w))
         .collect();
-    (!words.is_empty()).then(|| {
-        words
-            .join(" ")
-            .replace(" ’s", "’s")
-            .replace(" 's", "'s")
-    })
+    (!words.is_empty()).then(|| words.join(" ").replace(" ’s", "’s").replace(" 's", "'s"))
 }
 
 /// The canonical form of a person's name: the gazetteer's, or the fullest
@@ -386,10 +395,11 @@ fn institution(text: &str, core: &[Token], gaz: &Gazetteer) -> Resolved {
         .position(|t| t.tag != tag::DETERMINER)
         .unwrap_or(0);
     let mut entity = words_of(text, &core[start..end]);
-    if matches!(source_type, SourceType::Anonymous | SourceType::Collective) || entity.chars().next().is_some_and(char::is_lowercase) {
-        if core[start..end].iter().all(|t| t.tag != tag::PROPER) {
-            entity = entity.to_lowercase();
-        }
+    if (matches!(source_type, SourceType::Anonymous | SourceType::Collective)
+        || entity.chars().next().is_some_and(char::is_lowercase))
+        && core[start..end].iter().all(|t| t.tag != tag::PROPER)
+    {
+        entity = entity.to_lowercase();
     }
     Resolved {
         entity,

@@ -30,10 +30,14 @@ pub fn paragraphs(text: &str, lines: &[Span]) -> Vec<Span> {
                 .chars()
                 .next_back()
                 .is_some_and(|c| c.is_alphanumeric() || c == ',');
-            let starts_lower = line.slice(text).chars().next().is_some_and(char::is_lowercase);
-            let adjacent = text
-                .get(last.end..line.start)
-                .is_some_and(|gap| gap.chars().all(char::is_whitespace) && gap.matches('\n').count() == 1);
+            let starts_lower = line
+                .slice(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+            let adjacent = text.get(last.end..line.start).is_some_and(|gap| {
+                gap.chars().all(char::is_whitespace) && gap.matches('\n').count() == 1
+            });
             if ends_open && starts_lower && adjacent {
                 last.end = line.end;
                 continue;
@@ -129,7 +133,9 @@ fn is_boundary(p: &str, start: usize, stop: usize, end: usize, lex: &Lexicon) ->
     if &p[stop..stop + 1] == "." {
         let word_start = before
             .rfind(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
-            .map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
+            .map_or(0, |k| {
+                k + before[k..].chars().next().map_or(1, char::len_utf8)
+            });
         let word = &before[word_start..];
         let with_dot = &p[start + word_start..stop + 1];
         let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
@@ -188,13 +194,19 @@ mod tests {
 
     #[test]
     fn keeps_abbreviations_and_initials() {
-        assert_eq!(split("Mr. Wang met the U.S. envoy. J. Smith said so."), ["Mr. Wang met the U.S. envoy.", "J. Smith said so."]);
+        assert_eq!(
+            split("Mr. Wang met the U.S. envoy. J. Smith said so."),
+            ["Mr. Wang met the U.S. envoy.", "J. Smith said so."]
+        );
     }
 
     #[test]
     fn keeps_quoted_sentences_with_their_attribution() {
         let t = "“We won. We will win again,” he said. Then he left.";
-        assert_eq!(split(t), ["“We won. We will win again,” he said.", "Then he left."]);
+        assert_eq!(
+            split(t),
+            ["“We won. We will win again,” he said.", "Then he left."]
+        );
     }
 
     #[test]
@@ -211,12 +223,18 @@ mod tests {
 
     #[test]
     fn ellipsis_before_lowercase_is_not_a_boundary() {
-        assert_eq!(split("The focus is to... deepen ties."), ["The focus is to... deepen ties."]);
+        assert_eq!(
+            split("The focus is to... deepen ties."),
+            ["The focus is to... deepen ties."]
+        );
     }
 
     #[test]
     fn lowercase_after_stop_is_not_a_boundary() {
-        assert_eq!(split("in Australia. approval.” he said."), ["in Australia. approval.” he said."]);
+        assert_eq!(
+            split("in Australia. approval.” he said."),
+            ["in Australia. approval.” he said."]
+        );
     }
 
     #[test]
@@ -233,6 +251,9 @@ mod tests {
         let lines = [Span::new(0, 17), Span::new(18, 39), Span::new(40, 54)];
         let paras = paragraphs(t, &lines);
         assert_eq!(paras.len(), 2);
-        assert_eq!(paras[0].slice(t), "The minister said\nthat talks went well.");
+        assert_eq!(
+            paras[0].slice(t),
+            "The minister said\nthat talks went well."
+        );
     }
 }

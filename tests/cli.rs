@@ -35,26 +35,48 @@ fn extract_without_paths_reads_the_builtin_seeds() {
     let articles = v["articles"].as_array().expect("articles array");
     assert_eq!(articles.len(), 5);
     assert_eq!(articles[0]["outlet"], "The Independent");
-    assert!(articles.iter().all(|a| a["attributions"].as_array().is_some_and(|x| !x.is_empty())));
+    assert!(articles
+        .iter()
+        .all(|a| a["attributions"].as_array().is_some_and(|x| !x.is_empty())));
 }
 
 #[test]
 fn extract_formats_all_parse() {
     let o = crosscheck(&["extract", "--format", "jsonl", "seeds"]);
     assert!(o.status.success());
-    let lines: Vec<_> = stdout(&o).lines().map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json line")).collect();
+    let lines: Vec<_> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json line"))
+        .collect();
     assert_eq!(lines.len(), 5);
-    let o = crosscheck(&["extract", "--format", "yaml", "seeds/004_48af7910958ecb10.txt"]);
+    let o = crosscheck(&[
+        "extract",
+        "--format",
+        "yaml",
+        "seeds/004_48af7910958ecb10.txt",
+    ]);
     let v: serde_yaml::Value = serde_yaml::from_str(&stdout(&o)).expect("valid YAML");
-    assert_eq!(v["articles"][0]["id"].as_str(), Some("004_48af7910958ecb10"));
-    let o = crosscheck(&["extract", "--format", "table", "seeds/004_48af7910958ecb10.txt"]);
+    assert_eq!(
+        v["articles"][0]["id"].as_str(),
+        Some("004_48af7910958ecb10")
+    );
+    let o = crosscheck(&[
+        "extract",
+        "--format",
+        "table",
+        "seeds/004_48af7910958ecb10.txt",
+    ]);
     assert!(stdout(&o).contains("NepalKhabar"));
 }
 
 #[test]
 fn bad_files_are_reported_and_the_rest_still_processed() {
     let dir = scratch("bad-input");
-    std::fs::write(dir.join("a_good.txt"), "The minister said the talks would resume.").unwrap();
+    std::fs::write(
+        dir.join("a_good.txt"),
+        "The minister said the talks would resume.",
+    )
+    .unwrap();
     std::fs::write(dir.join("b_bad.txt"), b"The minister \xff\xfe said.").unwrap();
     std::fs::write(dir.join("c_empty.txt"), "").unwrap();
     std::fs::write(dir.join("d_binary.txt"), b"\x00\x01\x02ELF").unwrap();
@@ -100,10 +122,25 @@ fn rules_file_adds_a_cue_without_recompiling() {
     let before = crosscheck(&["extract", "--format", "jsonl", article.to_str().unwrap()]);
     assert!(!stdout(&before).contains("quipped"));
     let rules = dir.join("rules.yaml");
-    std::fs::write(&rules, "cues:\n  - {lemma: quip, family: speech, forms: [quipped]}\n").unwrap();
-    let after = crosscheck(&["extract", "--format", "jsonl", "--rules", rules.to_str().unwrap(), article.to_str().unwrap()]);
+    std::fs::write(
+        &rules,
+        "cues:\n  - {lemma: quip, family: speech, forms: [quipped]}\n",
+    )
+    .unwrap();
+    let after = crosscheck(&[
+        "extract",
+        "--format",
+        "jsonl",
+        "--rules",
+        rules.to_str().unwrap(),
+        article.to_str().unwrap(),
+    ]);
     assert!(after.status.success(), "{}", stderr(&after));
-    assert!(stdout(&after).contains("\"lemma\":\"quip\""), "{}", stdout(&after));
+    assert!(
+        stdout(&after).contains("\"lemma\":\"quip\""),
+        "{}",
+        stdout(&after)
+    );
 }
 
 #[test]

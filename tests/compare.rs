@@ -17,8 +17,11 @@ fn seeds_report() -> (CompareReport, BTreeMap<String, String>) {
 }
 
 fn gold() -> GoldComparisons {
-    GoldComparisons::load(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/gold/comparisons.yaml")))
-        .expect("gold comparisons parse")
+    GoldComparisons::load(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/gold/comparisons.yaml"
+    )))
+    .expect("gold comparisons parse")
 }
 
 #[test]
@@ -30,7 +33,11 @@ fn seeds_group_into_three_events() {
     assert_eq!(
         groups,
         [
-            vec!["000_4ca55dbd3066fc4f", "002_2296b516f3618b16", "004_48af7910958ecb10"],
+            vec![
+                "000_4ca55dbd3066fc4f",
+                "002_2296b516f3618b16",
+                "004_48af7910958ecb10"
+            ],
             vec!["001_045e6c689e3a5045"],
             vec!["003_243ef0f0cd43787a"],
         ]
@@ -51,7 +58,12 @@ fn every_reported_contradiction_is_a_gold_contradiction() {
     // arriving in Russia Wang met Sullivan in Malta (two days against one).
     let (report, texts) = seeds_report();
     let s = score(&report, &gold(), &texts);
-    assert_eq!(s.contradictions_reported, s.contradictions_correct, "{}", s.render_text());
+    assert_eq!(
+        s.contradictions_reported,
+        s.contradictions_correct,
+        "{}",
+        s.render_text()
+    );
     assert!(s.contradictions_reported >= 1);
 }
 
@@ -59,7 +71,11 @@ fn every_reported_contradiction_is_a_gold_contradiction() {
 fn distinct_events_are_never_related() {
     let (report, texts) = seeds_report();
     let s = score(&report, &gold(), &texts);
-    assert!(s.distinct_event_violations.is_empty(), "{}", s.render_text());
+    assert!(
+        s.distinct_event_violations.is_empty(),
+        "{}",
+        s.render_text()
+    );
 }
 
 #[test]

@@ -16,9 +16,12 @@ fn chromium() -> Option<PathBuf> {
     let candidates = ["chromium", "chromium-browser", "google-chrome"];
     std::env::var_os("CHROMIUM").map(PathBuf::from).or_else(|| {
         candidates.iter().find_map(|c| {
-            Command::new("which").arg(c).output().ok().filter(|o| o.status.success()).map(|o| {
-                PathBuf::from(String::from_utf8_lossy(&o.stdout).trim().to_string())
-            })
+            Command::new("which")
+                .arg(c)
+                .output()
+                .ok()
+                .filter(|o| o.status.success())
+                .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim().to_string()))
         })
     })
 }
@@ -41,13 +44,19 @@ fn headless(browser: &Path, profile: &Path) -> Command {
 }
 
 fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    s.replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 #[test]
 fn html_report_works_in_a_real_browser() {
     let Some(browser) = chromium() else {
-        assert!(std::env::var_os("CI").is_none(), "chromium is missing in CI: .ci/run should have installed it");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "chromium is missing in CI: .ci/run should have installed it"
+        );
         eprintln!("skipping: no chromium on this machine (run .ci/run to install it)");
         return;
     };
@@ -67,23 +76,40 @@ fn html_report_works_in_a_real_browser() {
     std::fs::write(&page, html::render(&report)).unwrap();
     let url = format!("file://{}#selftest", page.display());
 
-    let dom = headless(&browser, &dir.join("profile-a")).arg("--dump-dom").arg(&url).output().expect("chromium runs");
+    let dom = headless(&browser, &dir.join("profile-a"))
+        .arg("--dump-dom")
+        .arg(&url)
+        .output()
+        .expect("chromium runs");
     let dom = String::from_utf8_lossy(&dom.stdout);
-    let start = dom.find("<pre id=\"selftest-result\">").expect("result element") + "<pre id=\"selftest-result\">".len();
+    let start = dom
+        .find("<pre id=\"selftest-result\">")
+        .expect("result element")
+        + "<pre id=\"selftest-result\">".len();
     let end = start + dom[start..].find("</pre>").expect("closing pre");
-    let result: serde_json::Value = serde_json::from_str(&unescape(&dom[start..end])).expect("self-test ran and wrote JSON");
+    let result: serde_json::Value =
+        serde_json::from_str(&unescape(&dom[start..end])).expect("self-test ran and wrote JSON");
 
     assert_eq!(result["events"], 4, "{result}"); // three seed events and the injected article
     assert_eq!(result["articles"], 6, "{result}");
     assert!(result["sources"].as_u64() > Some(50), "{result}");
     assert!(result["cues"].as_u64() > Some(50), "{result}");
     assert!(result["relations"].as_u64() > Some(10), "{result}");
-    assert!(result["highlighted_after_click"].as_u64() >= Some(2), "a click highlights both sides: {result}");
+    assert!(
+        result["highlighted_after_click"].as_u64() >= Some(2),
+        "a click highlights both sides: {result}"
+    );
     assert_eq!(result["agree_visible_after_filter"], 0, "{result}");
-    assert!(result["dimmed_after_type_filter"].as_u64() > Some(0), "{result}");
+    assert!(
+        result["dimmed_after_type_filter"].as_u64() > Some(0),
+        "{result}"
+    );
     assert_eq!(result["injected_script_ran"], false, "{result}");
     assert_eq!(result["injected_text_shown"], true, "{result}");
-    assert!(!dom.contains("<img src=\"x\""), "injected markup became an element");
+    assert!(
+        !dom.contains("<img src=\"x\""),
+        "injected markup became an element"
+    );
 
     let shot = dir.join("report.png");
     let status = headless(&browser, &dir.join("profile-b"))
@@ -92,7 +118,11 @@ fn html_report_works_in_a_real_browser() {
         .arg(format!("file://{}", page.display()))
         .output()
         .expect("chromium runs");
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     let size = std::fs::metadata(&shot).map(|m| m.len()).unwrap_or(0);
     assert!(size > 20_000, "screenshot is {size} bytes");
 }

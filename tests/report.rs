@@ -19,5 +19,8 @@ fn seed_reports_match_snapshots() {
 
 #[test]
 fn markdown_escapes_article_text() {
-    assert_eq!(markdown::escape("a *b* [c](d) <e> | #f"), "a \\*b\\* \\[c\\](d) \\<e\\> \\| \\#f");
+    assert_eq!(
+        markdown::escape("a *b* [c](d) <e> | #f"),
+        "a \\*b\\* \\[c\\](d) \\<e\\> \\| \\#f"
+    );
 }

@@ -17,13 +17,20 @@ fn assert_spans_valid(text: &str) {
             (a.cue.span, &a.cue.text),
             (a.content.span, &a.content.text),
         ] {
-            assert_eq!(text.get(span.start..span.end), Some(s.as_str()), "span {span:?} in {text:?}");
+            assert_eq!(
+                text.get(span.start..span.end),
+                Some(s.as_str()),
+                "span {span:?} in {text:?}"
+            );
         }
         if let Some(v) = &a.via {
             assert_eq!(text.get(v.span.start..v.span.end), Some(v.text.as_str()));
         }
         assert!(text.get(a.sentence.start..a.sentence.end).is_some());
-        assert!(a.sentence.contains(a.cue.span), "cue outside its sentence in {text:?}");
+        assert!(
+            a.sentence.contains(a.cue.span),
+            "cue outside its sentence in {text:?}"
+        );
     }
 }
 
@@ -31,10 +38,59 @@ fn assert_spans_valid(text: &str) {
 /// reaches the grammar's corners far more often than random characters do.
 fn newsish() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "said", "says", "told", "according to", "citing", "Mr", "Kim", "Wang", "the", "ministry", "experts",
-        "“", "”", "\"", "‘", "’", "'", ",", ".", ":", ";", "–", "(", ")", "which", "that", "he", "it", "and",
-        "was", "by", "of", "not", "U.S.", "Mr.", "…", "...", "\n", "\n\n", "reported", "saying", "as",
-        "is", "concerned", "denied", "a", "claim", "Reuters", "’s", "Advertisement", "é", "😀", "\r\n",
+        "said",
+        "says",
+        "told",
+        "according to",
+        "citing",
+        "Mr",
+        "Kim",
+        "Wang",
+        "the",
+        "ministry",
+        "experts",
+        "“",
+        "”",
+        "\"",
+        "‘",
+        "’",
+        "'",
+        ",",
+        ".",
+        ":",
+        ";",
+        "–",
+        "(",
+        ")",
+        "which",
+        "that",
+        "he",
+        "it",
+        "and",
+        "was",
+        "by",
+        "of",
+        "not",
+        "U.S.",
+        "Mr.",
+        "…",
+        "...",
+        "\n",
+        "\n\n",
+        "reported",
+        "saying",
+        "as",
+        "is",
+        "concerned",
+        "denied",
+        "a",
+        "claim",
+        "Reuters",
+        "’s",
+        "Advertisement",
+        "é",
+        "😀",
+        "\r\n",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.join(" "))
 }

@@ -36,11 +36,26 @@ fn seed_scores_stay_above_the_reached_floor() {
     )))
     .expect("gold parses");
     let ex = Extractor::builtin();
-    let predicted: Vec<_> = ingest::builtin_seeds().iter().map(|d| ex.extract_document(d)).collect();
+    let predicted: Vec<_> = ingest::builtin_seeds()
+        .iter()
+        .map(|d| ex.extract_document(d))
+        .collect();
     let r = score(&gold, &predicted);
     let summary = r.render_text(true);
     assert!(r.f1 >= 0.97, "F1 {:.3}\n{summary}", r.f1);
-    assert!(r.source.value >= 0.97, "source accuracy {:.3}\n{summary}", r.source.value);
-    assert!(r.kind.value >= 0.97, "kind accuracy {:.3}\n{summary}", r.kind.value);
-    assert!(r.source_type.value >= 0.95, "type accuracy {:.3}\n{summary}", r.source_type.value);
+    assert!(
+        r.source.value >= 0.97,
+        "source accuracy {:.3}\n{summary}",
+        r.source.value
+    );
+    assert!(
+        r.kind.value >= 0.97,
+        "kind accuracy {:.3}\n{summary}",
+        r.kind.value
+    );
+    assert!(
+        r.source_type.value >= 0.95,
+        "type accuracy {:.3}\n{summary}",
+        r.source_type.value
+    );
 }

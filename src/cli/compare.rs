@@ -10,6 +10,7 @@ use clap::{Args, ValueEnum};
 use crosscheck::compare::score::{score, GoldComparisons};
 use crosscheck::compare::{compare, CompareReport};
 use crosscheck::ingest::Document;
+use crosscheck::report::markdown::relations;
 
 use super::output::Output;
 use super::table::fit;
@@ -67,11 +68,13 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     let docs = read_all(&args.corpus, &mut failed);
     let report = compare(&ex, &docs);
-    let format = args.format.unwrap_or(if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        CompareFormat::Table
-    } else {
-        CompareFormat::Json
-    });
+    let format = args
+        .format
+        .unwrap_or(if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            CompareFormat::Table
+        } else {
+            CompareFormat::Json
+        });
     let mut out = Output::open(args.out.as_deref(), args.force)?;
     let w = out.writer();
     match format {
@@ -84,7 +87,11 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
         CompareFormat::Markdown => markdown(w, &report)?,
     }
     out.finish()?;
-    Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 pub fn run_eval(args: EvalCompareArgs) -> anyhow::Result<ExitCode> {
@@ -100,61 +107,55 @@ pub fn run_eval(args: EvalCompareArgs) -> anyhow::Result<ExitCode> {
     } else {
         print!("{}", s.render_text());
     }
-    Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn table(w: &mut dyn Write, r: &CompareReport) -> anyhow::Result<()> {
     for e in &r.events {
-        writeln!(w, "{}  {} .. {}  {}", e.id, e.from.as_deref().unwrap_or("?"), e.to.as_deref().unwrap_or("?"), e.articles.join(", "))?;
+        writeln!(
+            w,
+            "{}  {} .. {}  {}",
+            e.id,
+            e.from.as_deref().unwrap_or("?"),
+            e.to.as_deref().unwrap_or("?"),
+            e.articles.join(", ")
+        )?;
     }
     writeln!(w)?;
     for rel in &r.relations {
         writeln!(w, "{:<20} {:.2}  {}", rel.kind, rel.confidence, rel.reason)?;
         for c in &rel.claims {
-            let source = c.source.as_deref().map(|s| format!(" [{s}]")).unwrap_or_default();
-            writeln!(w, "    {} ({}){source}: {}", c.article, fit(&c.outlet, 24), fit(&c.text, 90))?;
+            let source = c
+                .source
+                .as_deref()
+                .map(|s| format!(" [{s}]"))
+                .unwrap_or_default();
+            writeln!(
+                w,
+                "    {} ({}){source}: {}",
+                c.article,
+                fit(&c.outlet, 24),
+                fit(&c.text, 90)
+            )?;
         }
         if let Some((a, b)) = &rel.diff {
             writeln!(w, "    words: -{} +{}", a.join(" "), b.join(" "))?;
         }
     }
-    writeln!(w, "\n{} claims are single-source (nothing to compare against).", r.single_source)?;
+    writeln!(
+        w,
+        "\n{} claims are single-source (nothing to compare against).",
+        r.single_source
+    )?;
     Ok(())
 }
 
 fn markdown(w: &mut dyn Write, r: &CompareReport) -> anyhow::Result<()> {
     writeln!(w, "# Cross-source comparison\n")?;
-    writeln!(w, "| event | dates | articles |\n|---|---|---|")?;
-    for e in &r.events {
-        writeln!(w, "| {} | {} – {} | {} |", e.id, e.from.as_deref().unwrap_or("?"), e.to.as_deref().unwrap_or("?"), e.articles.join(", "))?;
-    }
-    writeln!(w, "\n## Relations\n")?;
-    for rel in &r.relations {
-        writeln!(w, "### {} — {} (confidence {:.2})\n", rel.kind, md(&rel.reason), rel.confidence)?;
-        for c in &rel.claims {
-            let source = c.source.as_deref().map(|s| format!(", credited to {}", md(s))).unwrap_or_default();
-            writeln!(w, "- **{}** ({}{source}): {}", md(&c.outlet), c.article, md(&c.text))?;
-            if !c.values.is_empty() {
-                writeln!(w, "  - values: {}", md(&c.values.join("; ")))?;
-            }
-        }
-        if let Some((a, b)) = &rel.diff {
-            writeln!(w, "- words only in the first: {}; only in the second: {}", md(&a.join(" ")), md(&b.join(" ")))?;
-        }
-        writeln!(w)?;
-    }
-    writeln!(w, "{} claims are single-source.", r.single_source)?;
+    w.write_all(relations(r).as_bytes())?;
     Ok(())
-}
-
-/// Escapes Markdown so article text cannot change the page structure.
-fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }

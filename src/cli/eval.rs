@@ -37,7 +37,9 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     for doc in args.corpus.documents() {
         match doc {
             // Only gold articles are scored; the others need not be kept.
-            Ok(doc) if gold.articles.contains_key(&doc.id) => predicted.push(extractor.extract_document(&doc)),
+            Ok(doc) if gold.articles.contains_key(&doc.id) => {
+                predicted.push(extractor.extract_document(&doc))
+            }
             Ok(_) => {}
             Err(e) => report_input_error(&e, &mut failed),
         }
@@ -47,5 +49,9 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         EvalFormat::Text => print!("{}", report.render_text(args.verbose)),
         EvalFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
     }
-    Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

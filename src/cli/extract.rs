@@ -45,7 +45,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         writer.end(w)?;
     }
     out.finish()?;
-    Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Streams articles out one at a time, so memory holds one article, not the corpus.
@@ -56,7 +60,10 @@ struct Writer {
 
 impl Writer {
     fn new(format: Format) -> Writer {
-        Writer { format, first: true }
+        Writer {
+            format,
+            first: true,
+        }
     }
 
     fn begin(&mut self, w: &mut dyn Write) -> anyhow::Result<()> {
@@ -101,7 +108,12 @@ impl Writer {
 fn table(w: &mut dyn Write, a: &ArticleAttributions) -> anyhow::Result<()> {
     let outlet = a.meta.outlet.as_deref().unwrap_or("unknown outlet");
     let date = a.meta.published.as_deref().unwrap_or("undated");
-    writeln!(w, "{}  {outlet}, {date}  ({} attributions)", a.id, a.attributions.len())?;
+    writeln!(
+        w,
+        "{}  {outlet}, {date}  ({} attributions)",
+        a.id,
+        a.attributions.len()
+    )?;
     let content_width = width().saturating_sub(8 + 30 + 12 + 8).max(20);
     for (i, at) in a.attributions.iter().enumerate() {
         let mut source = at.source.text.clone();

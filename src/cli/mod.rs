@@ -23,7 +23,11 @@ use crosscheck::ingest::{self, Document, IngestError};
 use crosscheck::rules::Rules;
 
 #[derive(Debug, Parser)]
-#[command(name = "crosscheck", version, about = "Extract attributed claims from news text and compare them across outlets")]
+#[command(
+    name = "crosscheck",
+    version,
+    about = "Extract attributed claims from news text and compare them across outlets"
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,

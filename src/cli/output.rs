@@ -26,7 +26,10 @@ impl Output {
             return Ok(Output::Stdout(BufWriter::new(io::stdout())));
         };
         if path.exists() && !force {
-            bail!("{} already exists; use --force to overwrite it", path.display());
+            bail!(
+                "{} already exists; use --force to overwrite it",
+                path.display()
+            );
         }
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,

@@ -1,6 +1,6 @@
 //! `crosscheck report`: attribution reports and the discrepancy review.
 
-use std::io::{IsTerminal, Write as _};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -50,7 +50,12 @@ impl Progress {
         if self.on && (done % 10 == 0 || done == self.total) {
             let width = 30;
             let filled = done * width / self.total.max(1);
-            eprint!("\r[{}{}] {done}/{} articles", "#".repeat(filled), " ".repeat(width - filled), self.total);
+            eprint!(
+                "\r[{}{}] {done}/{} articles",
+                "#".repeat(filled),
+                " ".repeat(width - filled),
+                self.total
+            );
             if done == self.total {
                 eprintln!();
             }
@@ -81,7 +86,9 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     let w = out.writer();
     match format {
         ReportFormat::Term => {
-            let colour = stdout_tty && args.out.is_none() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let colour = stdout_tty
+                && args.out.is_none()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
             w.write_all(term::render(&report, colour).as_bytes())?;
         }
         ReportFormat::Markdown => w.write_all(markdown::render(&report).as_bytes())?,
@@ -93,5 +100,9 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
         ReportFormat::Yaml => w.write_all(serde_yaml::to_string(&report)?.as_bytes())?,
     }
     out.finish()?;
-    Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

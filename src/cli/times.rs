@@ -44,7 +44,11 @@ pub fn run(args: TimesArgs) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
-        let published = doc.meta.published.as_deref().and_then(|p| p.get(..10).unwrap_or(p).parse().ok());
+        let published = doc
+            .meta
+            .published
+            .as_deref()
+            .and_then(|p| p.get(..10).unwrap_or(p).parse().ok());
         // Times are read in article text only, sentence by sentence, so
         // furniture ("6 hours ago") stays out.
         let mut times = Vec::new();
@@ -65,13 +69,28 @@ pub fn run(args: TimesArgs) -> anyhow::Result<ExitCode> {
                 writeln!(w)?;
             }
             TimesFormat::Table => {
-                writeln!(w, "{}  published {}", article.id, article.published.unwrap_or("unknown"))?;
+                writeln!(
+                    w,
+                    "{}  published {}",
+                    article.id,
+                    article.published.unwrap_or("unknown")
+                )?;
                 for t in &article.times {
-                    writeln!(w, "  {:>6}  {:<40} {}", t.span.0, t.text, serde_json::to_string(&t.value)?)?;
+                    writeln!(
+                        w,
+                        "  {:>6}  {:<40} {}",
+                        t.span.0,
+                        t.text,
+                        serde_json::to_string(&t.value)?
+                    )?;
                 }
             }
         }
     }
     out.finish()?;
-    Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

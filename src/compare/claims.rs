@@ -60,11 +60,74 @@ pub struct Article {
 
 /// Words that carry no content for matching.
 const STOP: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "and", "or", "but", "by", "from", "as",
-    "that", "this", "these", "those", "it", "its", "is", "are", "was", "were", "be", "been", "has", "have",
-    "had", "will", "would", "could", "can", "may", "might", "should", "not", "no", "he", "she", "they",
-    "his", "her", "their", "which", "who", "said", "says", "say", "also", "than", "into", "about", "after",
-    "before", "while", "said", "told", "reported", "according", "mr", "ms", "mrs", "s", "t", "there",
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "and",
+    "or",
+    "but",
+    "by",
+    "from",
+    "as",
+    "that",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "not",
+    "no",
+    "he",
+    "she",
+    "they",
+    "his",
+    "her",
+    "their",
+    "which",
+    "who",
+    "said",
+    "says",
+    "say",
+    "also",
+    "than",
+    "into",
+    "about",
+    "after",
+    "before",
+    "while",
+    "said",
+    "told",
+    "reported",
+    "according",
+    "mr",
+    "ms",
+    "mrs",
+    "s",
+    "t",
+    "there",
 ];
 
 /// A crude stem so "consultation" meets "consultations" and "visits" "visit".
@@ -94,7 +157,11 @@ pub fn terms(text: &str) -> Vec<String> {
 
 /// Reads one document into claims.
 pub fn read_article(ex: &Extractor, doc: &Document) -> Article {
-    let published = doc.meta.published.as_deref().and_then(|p| p.get(..10).unwrap_or(p).parse().ok());
+    let published = doc
+        .meta
+        .published
+        .as_deref()
+        .and_then(|p| p.get(..10).unwrap_or(p).parse().ok());
     let attributions = ex.extract(&doc.text, doc.body_start);
     let sentences = ex.sentences(&doc.text, doc.body_start);
     let mut names = ArticleNames::default();
@@ -126,7 +193,14 @@ pub fn read_article(ex: &Extractor, doc: &Document) -> Article {
             };
             let mut ents = entities.clone();
             ents.retain(|e| *e != fold(&a.source.entity));
-            claims.push(make_claim(doc, published, a.content.span, *s, Some(credit), ents));
+            claims.push(make_claim(
+                doc,
+                published,
+                a.content.span,
+                *s,
+                Some(credit),
+                ents,
+            ));
         }
     }
     Article {
@@ -214,7 +288,10 @@ fn quotes_in(text: &str, span: Span) -> Vec<(Span, String)> {
                 if let Some(o) = open.take() {
                     let q = s[o..i].trim_end_matches(['.', ',']);
                     if q.split_whitespace().count() >= 2 {
-                        out.push((Span::new(span.start + o, span.start + o + q.len()), q.to_string()));
+                        out.push((
+                            Span::new(span.start + o, span.start + o + q.len()),
+                            q.to_string(),
+                        ));
                     }
                 }
             }

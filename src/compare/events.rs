@@ -33,7 +33,10 @@ pub struct Event {
 }
 
 fn entity_set(a: &Article) -> BTreeSet<&str> {
-    a.claims.iter().flat_map(|c| c.entities.iter().map(String::as_str)).collect()
+    a.claims
+        .iter()
+        .flat_map(|c| c.entities.iter().map(String::as_str))
+        .collect()
 }
 
 fn overlap(a: &BTreeSet<&str>, b: &BTreeSet<&str>) -> f64 {
@@ -129,7 +132,10 @@ pub fn event_of_claim(
             continue;
         };
         // Only month or day precision dates recall another event.
-        let Some(key) = v.get(..7).filter(|k| k.len() == 7 && k.as_bytes()[4] == b'-') else {
+        let Some(key) = v
+            .get(..7)
+            .filter(|k| k.len() == 7 && k.as_bytes()[4] == b'-')
+        else {
             continue;
         };
         let Ok(month) = format!("{key}-01").parse::<jiff::civil::Date>() else {

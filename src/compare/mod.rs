@@ -101,11 +101,21 @@ pub fn compare_articles(articles: &[Article]) -> CompareReport {
             [(p, q), (q, p)]
         })
         .collect();
-    found.retain(|f| f.kind != Kind::Agree || !syndicated.contains(&(f.claims[0].0, f.claims[1].0)));
-    let related: std::collections::HashSet<(usize, usize)> = found.iter().flat_map(|f| f.claims).collect();
+    found
+        .retain(|f| f.kind != Kind::Agree || !syndicated.contains(&(f.claims[0].0, f.claims[1].0)));
+    let related: std::collections::HashSet<(usize, usize)> =
+        found.iter().flat_map(|f| f.claims).collect();
     let single_source = articles.iter().map(|a| a.claims.len()).sum::<usize>() - related.len();
-    found.sort_by(|p, q| p.kind.cmp(&q.kind).then(q.confidence.total_cmp(&p.confidence)).then(p.claims.cmp(&q.claims)));
-    let relations = found.into_iter().map(|f| to_relation(articles, f)).collect();
+    found.sort_by(|p, q| {
+        p.kind
+            .cmp(&q.kind)
+            .then(q.confidence.total_cmp(&p.confidence))
+            .then(p.claims.cmp(&q.claims))
+    });
+    let relations = found
+        .into_iter()
+        .map(|f| to_relation(articles, f))
+        .collect();
     let events = events
         .into_iter()
         .map(|e: Event| EventOut {
@@ -134,7 +144,12 @@ fn to_relation(articles: &[Article], f: relate::Found) -> Relation {
                 .iter()
                 .map(|t| format!("{} = {}", t.text, time_value(&t.value)))
                 .collect();
-            values.extend(claim.quantities.iter().map(|q| format!("{} = {}", q.text, q.value)));
+            values.extend(
+                claim
+                    .quantities
+                    .iter()
+                    .map(|q| format!("{} = {}", q.text, q.value)),
+            );
             ClaimRef {
                 article: art.id.clone(),
                 outlet: art.outlet.clone(),
@@ -159,9 +174,18 @@ fn time_value(v: &crate::normalise::TimeValue) -> String {
     use crate::normalise::TimeValue::*;
     match v {
         Date(d) | Duration(d) => d.clone(),
-        Interval { start, end, duration } => format!("{start}/{end}{}", duration.as_deref().map(|d| format!(" ({d})")).unwrap_or_default()),
+        Interval {
+            start,
+            end,
+            duration,
+        } => format!(
+            "{start}/{end}{}",
+            duration
+                .as_deref()
+                .map(|d| format!(" ({d})"))
+                .unwrap_or_default()
+        ),
         Anchored { anchor, offset } => format!("{offset} from \"{anchor}\""),
         Unresolved => "unresolved".to_string(),
     }
 }
-

@@ -67,7 +67,10 @@ fn similarity(a: &Claim, b: &Claim) -> f64 {
 }
 
 /// Candidate pairs among `members` (article, claim) that share two keys or more.
-pub fn candidates(articles: &[Article], members: &[(usize, usize)]) -> Vec<((usize, usize), (usize, usize))> {
+pub fn candidates(
+    articles: &[Article],
+    members: &[(usize, usize)],
+) -> Vec<((usize, usize), (usize, usize))> {
     let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
     for (k, &(a, c)) in members.iter().enumerate() {
         let claim = &articles[a].claims[c];
@@ -99,7 +102,13 @@ pub fn relate(articles: &[Article], x: (usize, usize), y: (usize, usize)) -> Vec
     if x.0 == y.0 {
         return Vec::new(); // within one article only denials relate, see `denials`
     }
-    let mut out: Vec<Found> = quote_variant(a, b).map(|f| Found { claims: [x, y], ..f }).into_iter().collect();
+    let mut out: Vec<Found> = quote_variant(a, b)
+        .map(|f| Found {
+            claims: [x, y],
+            ..f
+        })
+        .into_iter()
+        .collect();
     out.extend(relate_facts(a, b, x, y));
     out
 }
@@ -127,8 +136,16 @@ fn relate_facts(a: &Claim, b: &Claim, x: (usize, usize), y: (usize, usize)) -> O
         }
     }
     if let (Some(ca), Some(cb)) = (&a.credit, &b.credit) {
-        if term_sim >= 0.5 && ca.entity != cb.entity && cb.via.as_ref() != Some(&ca.entity) && ca.via.as_ref() != Some(&cb.entity) {
-            return Some(found(Kind::AttributionDiffers, "same statement, different sources", term_sim));
+        if term_sim >= 0.5
+            && ca.entity != cb.entity
+            && cb.via.as_ref() != Some(&ca.entity)
+            && ca.via.as_ref() != Some(&cb.entity)
+        {
+            return Some(found(
+                Kind::AttributionDiffers,
+                "same statement, different sources",
+                term_sim,
+            ));
         }
     }
     if same_people {
@@ -145,7 +162,11 @@ fn relate_facts(a: &Claim, b: &Claim, x: (usize, usize), y: (usize, usize)) -> O
 /// People named on both sides, but none in common: not the same fact.
 fn disjoint_people(a: &Claim, b: &Claim) -> bool {
     let people = |c: &Claim| -> Vec<String> {
-        c.entities.iter().filter(|e| e.contains(' ') && !e.contains("ministry")).cloned().collect()
+        c.entities
+            .iter()
+            .filter(|e| e.contains(' ') && !e.contains("ministry"))
+            .cloned()
+            .collect()
     };
     let (pa, pb) = (people(a), people(b));
     !pa.is_empty() && !pb.is_empty() && !pa.iter().any(|p| pb.contains(p))
@@ -164,7 +185,14 @@ fn quote_variant(a: &Claim, b: &Claim) -> Option<Found> {
         }
     }
     let (s, qa, qb) = best?;
-    let words = |q: &str| -> Vec<String> { q.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect() };
+    let words = |q: &str| -> Vec<String> {
+        q.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect()
+    };
     let (wa, wb) = (words(qa), words(qb));
     let only_a = wa.iter().filter(|w| !wb.contains(w)).cloned().collect();
     let only_b = wb.iter().filter(|w| !wa.contains(w)).cloned().collect();
@@ -183,10 +211,18 @@ fn value_conflict(a: &Claim, b: &Claim, sim: f64) -> Option<(String, f64)> {
     // the same gap between the same two events, told with different lengths.
     for ta in &a.times {
         for tb in &b.times {
-            if let (TimeValue::Anchored { offset: oa, .. }, TimeValue::Anchored { offset: ob, .. }) = (&ta.value, &tb.value) {
+            if let (
+                TimeValue::Anchored { offset: oa, .. },
+                TimeValue::Anchored { offset: ob, .. },
+            ) = (&ta.value, &tb.value)
+            {
                 let (da, db) = (offset_days(oa), offset_days(ob));
                 if let (Some(da), Some(db)) = (da, db) {
-                    if da.abs() != db.abs() && sim >= 0.15 && !a.entities.is_empty() && shares_entity(a, b) {
+                    if da.abs() != db.abs()
+                        && sim >= 0.15
+                        && !a.entities.is_empty()
+                        && shares_entity(a, b)
+                    {
                         return Some((format!("interval: {} against {}", ta.text, tb.text), 0.7));
                     }
                 }
@@ -206,7 +242,9 @@ fn value_conflict(a: &Claim, b: &Claim, sim: f64) -> Option<(String, f64)> {
 }
 
 fn shares_entity(a: &Claim, b: &Claim) -> bool {
-    a.entities.iter().any(|e| b.entities.binary_search(e).is_ok())
+    a.entities
+        .iter()
+        .any(|e| b.entities.binary_search(e).is_ok())
 }
 
 /// "+P2D" → 2, "-P1D" → -1; None for unknown sizes.
@@ -229,7 +267,10 @@ fn close_dates(a: &Claim, b: &Claim, sim: f64) -> Option<String> {
         for tb in &b.times {
             if let (TimeValue::Date(da), TimeValue::Date(db)) = (&ta.value, &tb.value) {
                 if da.len() == 10 && db.len() == 10 && da != db {
-                    let (Ok(x), Ok(y)) = (da.parse::<jiff::civil::Date>(), db.parse::<jiff::civil::Date>()) else {
+                    let (Ok(x), Ok(y)) = (
+                        da.parse::<jiff::civil::Date>(),
+                        db.parse::<jiff::civil::Date>(),
+                    ) else {
                         continue;
                     };
                     if (y - x).get_days().abs() <= 2 {
@@ -260,7 +301,9 @@ fn same_values(a: &Claim, b: &Claim) -> Option<String> {
 fn duration_or_date(v: &TimeValue) -> Option<&str> {
     match v {
         TimeValue::Duration(d) => Some(d),
-        TimeValue::Interval { duration: Some(d), .. } => Some(d),
+        TimeValue::Interval {
+            duration: Some(d), ..
+        } => Some(d),
         TimeValue::Date(d) if d.len() >= 7 => Some(d),
         _ => None,
     }
@@ -279,14 +322,21 @@ pub fn denials(articles: &[Article], a: usize) -> Vec<Found> {
         if credit.family != "denial" || !anaphoric {
             continue;
         }
-        let other = |j: &usize| claims[*j].credit.as_ref().filter(|o| o.entity != credit.entity);
+        let other = |j: &usize| {
+            claims[*j]
+                .credit
+                .as_ref()
+                .filter(|o| o.entity != credit.entity)
+        };
         let mut targets: Vec<usize> = (0..i)
             .rev()
             .filter(|j| other(j).is_some_and(|o| o.family == "accusation"))
             .take(2)
             .collect();
         if targets.is_empty() {
-            targets.extend((0..i).rev().find(|j| claims[*j].sentence == c.sentence && other(j).is_some_and(|o| o.family != "denial")));
+            targets.extend((0..i).rev().find(|j| {
+                claims[*j].sentence == c.sentence && other(j).is_some_and(|o| o.family != "denial")
+            }));
         }
         for j in targets {
             let accuser = claims[j].credit.as_ref().map_or("", |o| o.entity.as_str());
@@ -305,7 +355,7 @@ pub fn denials(articles: &[Article], a: usize) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::claims::{Credit, Claim};
+    use crate::compare::claims::{Claim, Credit};
     use crate::model::{SourceType, Span};
     use crate::normalise::{find_quantities, find_times};
 
@@ -332,7 +382,8 @@ mod tests {
             terms: terms(text),
             quotes: {
                 let q = text.split('“').nth(1).and_then(|r| r.split('”').next());
-                q.map(|q| vec![(Span::new(0, 0), q.to_string())]).unwrap_or_default()
+                q.map(|q| vec![(Span::new(0, 0), q.to_string())])
+                    .unwrap_or_default()
             },
             times: find_times(text, published),
             quantities: find_quantities(text),
@@ -359,36 +410,78 @@ mod tests {
 
     #[test]
     fn different_intervals_between_the_same_events_contradict() {
-        let a = claim("Mr Lee arrives in Tokyo two days after talks in Geneva", &["geneva", "tokyo"], None);
-        let b = claim("Lee met officials in Geneva a day before going to Tokyo", &["geneva", "tokyo"], None);
+        let a = claim(
+            "Mr Lee arrives in Tokyo two days after talks in Geneva",
+            &["geneva", "tokyo"],
+            None,
+        );
+        let b = claim(
+            "Lee met officials in Geneva a day before going to Tokyo",
+            &["geneva", "tokyo"],
+            None,
+        );
         let arts = vec![article(vec![a]), article(vec![b])];
         let found = relate(&arts, (0, 0), (1, 0));
-        assert!(found.iter().any(|f| f.kind == Kind::Contradict), "{found:?}");
+        assert!(
+            found.iter().any(|f| f.kind == Kind::Contradict),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn same_interval_does_not_contradict() {
-        let a = claim("Mr Lee arrives in Tokyo two days after talks in Geneva", &["geneva", "tokyo"], None);
-        let b = claim("Lee arrived in Tokyo two days after talks in Geneva ended", &["geneva", "tokyo"], None);
+        let a = claim(
+            "Mr Lee arrives in Tokyo two days after talks in Geneva",
+            &["geneva", "tokyo"],
+            None,
+        );
+        let b = claim(
+            "Lee arrived in Tokyo two days after talks in Geneva ended",
+            &["geneva", "tokyo"],
+            None,
+        );
         let arts = vec![article(vec![a]), article(vec![b])];
-        assert!(relate(&arts, (0, 0), (1, 0)).iter().all(|f| f.kind != Kind::Contradict));
+        assert!(relate(&arts, (0, 0), (1, 0))
+            .iter()
+            .all(|f| f.kind != Kind::Contradict));
     }
 
     #[test]
     fn different_people_never_contradict() {
-        let a = claim("Kim Jong Un spent six days in Russia touring sites", &["kim jong un", "russia"], None);
-        let b = claim("Wang Yi will spend four days in Russia touring sites", &["russia", "wang yi"], None);
+        let a = claim(
+            "Kim Jong Un spent six days in Russia touring sites",
+            &["kim jong un", "russia"],
+            None,
+        );
+        let b = claim(
+            "Wang Yi will spend four days in Russia touring sites",
+            &["russia", "wang yi"],
+            None,
+        );
         let arts = vec![article(vec![a]), article(vec![b])];
-        assert!(relate(&arts, (0, 0), (1, 0)).iter().all(|f| f.kind != Kind::Contradict));
+        assert!(relate(&arts, (0, 0), (1, 0))
+            .iter()
+            .all(|f| f.kind != Kind::Contradict));
     }
 
     #[test]
     fn quotation_worded_differently_is_a_variant_with_a_diff() {
-        let a = claim("talks will cover “strategic security consultation” issues", &["china"], None);
-        let b = claim("talks will cover “strategic and security consultations” issues", &["china"], None);
+        let a = claim(
+            "talks will cover “strategic security consultation” issues",
+            &["china"],
+            None,
+        );
+        let b = claim(
+            "talks will cover “strategic and security consultations” issues",
+            &["china"],
+            None,
+        );
         let arts = vec![article(vec![a]), article(vec![b])];
         let found = relate(&arts, (0, 0), (1, 0));
-        let v = found.iter().find(|f| f.kind == Kind::QuoteVariant).expect("a quote variant");
+        let v = found
+            .iter()
+            .find(|f| f.kind == Kind::QuoteVariant)
+            .expect("a quote variant");
         let (only_a, only_b) = v.diff.clone().unwrap_or_default();
         assert_eq!(only_a, ["consultation"]);
         assert_eq!(only_b, ["and", "consultations"]);
@@ -397,7 +490,11 @@ mod tests {
     #[test]
     fn anaphoric_denial_is_in_tension_with_the_accusation() {
         let arts = vec![article(vec![
-            claim("Ruritania of arming the rebels", &["ruritania"], Some(("Freedonia", "accusation"))),
+            claim(
+                "Ruritania of arming the rebels",
+                &["ruritania"],
+                Some(("Freedonia", "accusation")),
+            ),
             claim("the weather was fine", &[], None),
             claim("these claims", &[], Some(("Ruritania", "denial"))),
         ])];
@@ -409,8 +506,16 @@ mod tests {
     #[test]
     fn a_denial_with_its_own_content_is_not_anaphoric() {
         let arts = vec![article(vec![
-            claim("Ruritania of arming the rebels", &["ruritania"], Some(("Freedonia", "accusation"))),
-            claim("that it had ever sent weapons across the border", &[], Some(("Ruritania", "denial"))),
+            claim(
+                "Ruritania of arming the rebels",
+                &["ruritania"],
+                Some(("Freedonia", "accusation")),
+            ),
+            claim(
+                "that it had ever sent weapons across the border",
+                &[],
+                Some(("Ruritania", "denial")),
+            ),
         ])];
         assert!(denials(&arts, 0).is_empty());
     }

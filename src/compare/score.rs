@@ -100,7 +100,11 @@ fn covered(r: &Relation, gold: &GoldRelation, texts: &BTreeMap<String, String>) 
         .count()
 }
 
-pub fn score(report: &CompareReport, gold: &GoldComparisons, texts: &BTreeMap<String, String>) -> CompareScore {
+pub fn score(
+    report: &CompareReport,
+    gold: &GoldComparisons,
+    texts: &BTreeMap<String, String>,
+) -> CompareScore {
     let mut per_kind: BTreeMap<String, KindRecall> = BTreeMap::new();
     let mut missed = Vec::new();
     let mut right_total = 0;
@@ -113,7 +117,11 @@ pub fn score(report: &CompareReport, gold: &GoldComparisons, texts: &BTreeMap<St
             found_any_kind: 0,
         });
         entry.gold += 1;
-        let hits: Vec<&Relation> = report.relations.iter().filter(|r| covered(r, g, texts) >= 2).collect();
+        let hits: Vec<&Relation> = report
+            .relations
+            .iter()
+            .filter(|r| covered(r, g, texts) >= 2)
+            .collect();
         if !hits.is_empty() {
             entry.found_any_kind += 1;
         }
@@ -122,10 +130,22 @@ pub fn score(report: &CompareReport, gold: &GoldComparisons, texts: &BTreeMap<St
             right_total += 1;
         } else {
             let got: Vec<&str> = hits.iter().map(|r| r.kind).collect();
-            missed.push(format!("{} ({kind}): found {}", g.id, if got.is_empty() { "nothing".to_string() } else { got.join(", ") }));
+            missed.push(format!(
+                "{} ({kind}): found {}",
+                g.id,
+                if got.is_empty() {
+                    "nothing".to_string()
+                } else {
+                    got.join(", ")
+                }
+            ));
         }
     }
-    let contradictions: Vec<&Relation> = report.relations.iter().filter(|r| r.kind == "contradict").collect();
+    let contradictions: Vec<&Relation> = report
+        .relations
+        .iter()
+        .filter(|r| r.kind == "contradict")
+        .collect();
     let correct = contradictions
         .iter()
         .filter(|r| {
@@ -137,7 +157,12 @@ pub fn score(report: &CompareReport, gold: &GoldComparisons, texts: &BTreeMap<St
     let violations = gold
         .distinct_events
         .iter()
-        .filter(|g| report.relations.iter().any(|r| r.kind != "syndicated" && covered(r, g, texts) >= 2))
+        .filter(|g| {
+            report
+                .relations
+                .iter()
+                .any(|r| r.kind != "syndicated" && covered(r, g, texts) >= 2)
+        })
         .map(|g| g.id.clone())
         .collect();
     CompareScore {
@@ -158,13 +183,19 @@ impl CompareScore {
             self.found_right_kind, self.gold_relations
         );
         for k in &self.per_kind {
-            s += &format!("  {:<20} {}/{} (any kind {})\n", k.kind, k.found_right_kind, k.gold, k.found_any_kind);
+            s += &format!(
+                "  {:<20} {}/{} (any kind {})\n",
+                k.kind, k.found_right_kind, k.gold, k.found_any_kind
+            );
         }
         s += &format!(
             "contradictions: {} reported, {} match a gold contradiction\n",
             self.contradictions_reported, self.contradictions_correct
         );
-        s += &format!("distinct-event pairs related: {}\n", self.distinct_event_violations.len());
+        s += &format!(
+            "distinct-event pairs related: {}\n",
+            self.distinct_event_violations.len()
+        );
         for v in &self.distinct_event_violations {
             s += &format!("  {v}\n");
         }

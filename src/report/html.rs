@@ -113,7 +113,11 @@ fn article_text(r: &Report, index: usize, evidence: &[(String, Span)]) -> String
         parts.push((at.content.span, format!("cnt t-{t}")));
     }
     let mut cuts: Vec<usize> = vec![0, text.len()];
-    for s in parts.iter().map(|(s, _)| s).chain(evidence.iter().map(|(_, s)| s)) {
+    for s in parts
+        .iter()
+        .map(|(s, _)| s)
+        .chain(evidence.iter().map(|(_, s)| s))
+    {
         cuts.push(s.start.min(text.len()));
         cuts.push(s.end.min(text.len()));
     }
@@ -122,21 +126,37 @@ fn article_text(r: &Report, index: usize, evidence: &[(String, Span)]) -> String
     let mut out = String::with_capacity(text.len() * 2);
     for w in cuts.windows(2) {
         let (s, e) = (w[0], w[1]);
-        let Some(piece) = text.get(s..e) else { continue };
+        let Some(piece) = text.get(s..e) else {
+            continue;
+        };
         let inside = |sp: &Span| sp.start <= s && e <= sp.end;
         // The innermost class of each family wins: cue over content.
-        let mut classes: Vec<&str> = parts.iter().filter(|(sp, _)| inside(sp)).map(|(_, c)| c.as_str()).collect();
-        if classes.iter().any(|c| *c == "cue") {
+        let mut classes: Vec<&str> = parts
+            .iter()
+            .filter(|(sp, _)| inside(sp))
+            .map(|(_, c)| c.as_str())
+            .collect();
+        if classes.contains(&"cue") {
             classes.retain(|c| *c == "cue");
         } else if classes.iter().any(|c| c.starts_with("src")) {
             classes.retain(|c| c.starts_with("src"));
         }
         classes.dedup();
-        let ev: Vec<&str> = evidence.iter().filter(|(_, sp)| inside(sp)).map(|(id, _)| id.as_str()).collect();
+        let ev: Vec<&str> = evidence
+            .iter()
+            .filter(|(_, sp)| inside(sp))
+            .map(|(id, _)| id.as_str())
+            .collect();
         if classes.is_empty() && ev.is_empty() {
             out.push_str(&escape(piece));
         } else {
-            let _ = write!(out, "<span class=\"{}\" data-ev=\"{}\">{}</span>", classes.join(" "), ev.join(" "), escape(piece));
+            let _ = write!(
+                out,
+                "<span class=\"{}\" data-ev=\"{}\">{}</span>",
+                classes.join(" "),
+                ev.join(" "),
+                escape(piece)
+            );
         }
     }
     out
@@ -168,16 +188,33 @@ pub fn render(r: &Report) -> String {
     }
     h.push_str("</ul><h2>Articles</h2><ul>");
     for (i, a) in r.articles.iter().enumerate() {
-        let _ = write!(h, "<li><a href=\"#art-{i}\">{}</a> — {}</li>", escape(&a.outlet), escape(&a.id));
+        let _ = write!(
+            h,
+            "<li><a href=\"#art-{i}\">{}</a> — {}</li>",
+            escape(&a.outlet),
+            escape(&a.id)
+        );
     }
     h.push_str("</ul></nav>");
 
     // Filters and relations, contradictions and quote variants first.
     h.push_str("<section id=\"filters\"><h2>Relations</h2>");
-    for k in ["contradict", "quote-variant", "attribution-differs", "tension", "agree", "syndicated"] {
-        let _ = write!(h, "<label><input type=\"checkbox\" checked data-kind=\"{k}\"> {k}</label> ");
+    for k in [
+        "contradict",
+        "quote-variant",
+        "attribution-differs",
+        "tension",
+        "agree",
+        "syndicated",
+    ] {
+        let _ = write!(
+            h,
+            "<label><input type=\"checkbox\" checked data-kind=\"{k}\"> {k}</label> "
+        );
     }
-    h.push_str("<br><label>Source type <select id=\"type-filter\"><option value=\"all\">all</option>");
+    h.push_str(
+        "<br><label>Source type <select id=\"type-filter\"><option value=\"all\">all</option>",
+    );
     for t in crate::model::SourceType::ALL {
         let _ = write!(h, "<option value=\"{0}\">{0}</option>", t.as_str());
     }
@@ -185,7 +222,9 @@ pub fn render(r: &Report) -> String {
     let mut evidence: Vec<Vec<(String, Span)>> = vec![Vec::new(); r.articles.len()];
     for i in review_order(&r.comparison) {
         let rel = &r.comparison.relations[i];
-        let ids: Vec<String> = (0..rel.claims.len()).map(|side| format!("e{i}-{side}")).collect();
+        let ids: Vec<String> = (0..rel.claims.len())
+            .map(|side| format!("e{i}-{side}"))
+            .collect();
         let _ = write!(
             h,
             "<div class=\"rel\" tabindex=\"0\" data-kind=\"{}\" data-ev=\"{}\"><span class=\"kind\">{}</span> {:.2} — {}",
@@ -201,14 +240,32 @@ pub fn render(r: &Report) -> String {
             }
             let text: String = emphasise(&c.text, &emphasis(rel, side))
                 .into_iter()
-                .map(|(t, em)| if em { format!("<mark>{}</mark>", escape(t)) } else { escape(t) })
+                .map(|(t, em)| {
+                    if em {
+                        format!("<mark>{}</mark>", escape(t))
+                    } else {
+                        escape(t)
+                    }
+                })
                 .collect();
-            let credit = c.source.as_deref().map(|x| format!(" [{}]", escape(x))).unwrap_or_default();
-            let _ = write!(h, "<div class=\"claim\"><b>{}</b>{credit}: {text}</div>", escape(&c.outlet));
+            let credit = c
+                .source
+                .as_deref()
+                .map(|x| format!(" [{}]", escape(x)))
+                .unwrap_or_default();
+            let _ = write!(
+                h,
+                "<div class=\"claim\"><b>{}</b>{credit}: {text}</div>",
+                escape(&c.outlet)
+            );
         }
         h.push_str("</div>");
     }
-    let _ = write!(h, "<p>{} claims are single-source.</p></section></div><div>", r.comparison.single_source);
+    let _ = write!(
+        h,
+        "<p>{} claims are single-source.</p></section></div><div>",
+        r.comparison.single_source
+    );
 
     // Each article with its sourcing profile and highlighted text.
     h.push_str("<section><p class=\"legend\"><span class=\"src\">source</span><span class=\"cue\">cue</span><span class=\"cnt\">content</span><span class=\"hl\">evidence</span></p></section>");
@@ -243,6 +300,9 @@ mod tests {
 
     #[test]
     fn escapes_markup() {
-        assert_eq!(escape("<script>\"x\"&'y'</script>"), "&lt;script&gt;&quot;x&quot;&amp;&#39;y&#39;&lt;/script&gt;");
+        assert_eq!(
+            escape("<script>\"x\"&'y'</script>"),
+            "&lt;script&gt;&quot;x&quot;&amp;&#39;y&#39;&lt;/script&gt;"
+        );
     }
 }

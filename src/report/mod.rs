@@ -12,12 +12,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::compare::{compare_articles, CompareReport};
 use crate::compare::claims::read_article;
+use crate::compare::Relation;
+use crate::compare::{compare_articles, CompareReport};
 use crate::extract::Extractor;
 use crate::ingest::Document;
 use crate::model::{Attribution, QuoteKind, SourceType};
-use crate::compare::Relation;
 
 /// How an article sources what it says.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -98,13 +98,21 @@ pub fn build(ex: &Extractor, docs: &[Document], progress: &mut dyn FnMut(usize))
     let mut cited_by: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     for r in &reports {
         for a in &r.attributions {
-            *cited_by.entry(a.source.entity.clone()).or_default().entry(r.outlet.clone()).or_default() += 1;
+            *cited_by
+                .entry(a.source.entity.clone())
+                .or_default()
+                .entry(r.outlet.clone())
+                .or_default() += 1;
         }
     }
     let related: BTreeSet<(&str, usize)> = comparison
         .relations
         .iter()
-        .flat_map(|rel| rel.claims.iter().map(|c| (c.article.as_str(), c.span.start)))
+        .flat_map(|rel| {
+            rel.claims
+                .iter()
+                .map(|c| (c.article.as_str(), c.span.start))
+        })
         .collect();
     let only_one_outlet = reports
         .iter()
@@ -141,18 +149,24 @@ fn profile(attributions: &[Attribution], claims: usize) -> Profile {
             SourceType::Anonymous => p.anonymous_sources += 1,
             _ => p.named_sources += 1,
         }
-        *p.by_type.entry(a.source.source_type.as_str().to_string()).or_default() += 1;
+        *p.by_type
+            .entry(a.source.source_type.as_str().to_string())
+            .or_default() += 1;
         match a.kind {
             QuoteKind::Direct => p.direct += 1,
             QuoteKind::Indirect => p.indirect += 1,
             QuoteKind::Mixed => p.mixed += 1,
         }
         if let Some(v) = &a.via {
-            p.relayed.push(format!("{} citing {}", v.entity, a.source.entity));
+            p.relayed
+                .push(format!("{} citing {}", v.entity, a.source.entity));
         }
         *counts.entry(&a.source.entity).or_default() += 1;
     }
-    let mut top: Vec<(String, usize)> = counts.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    let mut top: Vec<(String, usize)> = counts
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
     top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     top.truncate(5);
     p.top_sources = top;
@@ -184,7 +198,12 @@ pub fn emphasis(rel: &Relation, side: usize) -> Vec<String> {
     }
     if matches!(rel.kind, "contradict" | "tension") {
         if let Some(c) = rel.claims.get(side) {
-            out.extend(c.values.iter().filter_map(|v| v.split(" = ").next()).map(str::to_string));
+            out.extend(
+                c.values
+                    .iter()
+                    .filter_map(|v| v.split(" = ").next())
+                    .map(str::to_string),
+            );
         }
     }
     out.retain(|w| !w.is_empty());
@@ -199,8 +218,14 @@ pub fn emphasise<'t>(text: &'t str, marks: &[String]) -> Vec<(&'t str, bool)> {
         let mut from = 0;
         while let Some(at) = text.get(from..).and_then(|rest| rest.find(m.as_str())) {
             let (s, e) = (from + at, from + at + m.len());
-            let before_ok = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let before_ok = text[..s]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = text[e..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
             if before_ok && after_ok {
                 ranges.push((s, e));
                 break;

@@ -38,27 +38,51 @@ pub fn render(r: &Report, colour: bool) -> String {
     let _ = writeln!(s, "{}", p.bold("Discrepancies to review"));
     for i in review_order(&r.comparison) {
         let rel = &r.comparison.relations[i];
-        let _ = writeln!(s, "  {} ({:.2}) {}", p.kind(rel.kind), rel.confidence, rel.reason);
+        let _ = writeln!(
+            s,
+            "  {} ({:.2}) {}",
+            p.kind(rel.kind),
+            rel.confidence,
+            rel.reason
+        );
         for (side, c) in rel.claims.iter().enumerate() {
             let text: String = emphasise(&c.text, &emphasis(rel, side))
                 .into_iter()
                 .map(|(t, em)| if em { p.wrap("4;1", t) } else { t.to_string() })
                 .collect();
-            let credit = c.source.as_deref().map(|x| format!(" [{x}]")).unwrap_or_default();
+            let credit = c
+                .source
+                .as_deref()
+                .map(|x| format!(" [{x}]"))
+                .unwrap_or_default();
             let _ = writeln!(s, "    {}{credit}: {text}", p.bold(&c.outlet));
         }
     }
-    let _ = writeln!(s, "  {} claims are single-source.\n", r.comparison.single_source);
+    let _ = writeln!(
+        s,
+        "  {} claims are single-source.\n",
+        r.comparison.single_source
+    );
     for a in &r.articles {
         let pr = &a.profile;
-        let _ = writeln!(s, "{}  {} {}", p.bold(&a.outlet), a.id, a.published.as_deref().unwrap_or(""));
+        let _ = writeln!(
+            s,
+            "{}  {} {}",
+            p.bold(&a.outlet),
+            a.id,
+            a.published.as_deref().unwrap_or("")
+        );
         let _ = writeln!(
             s,
             "  {} claims, {} attributed, {} own voice · {} named, {} anonymous · {} direct, {} indirect, {} mixed",
             pr.claims, pr.attributed, pr.own_voice, pr.named_sources, pr.anonymous_sources, pr.direct, pr.indirect, pr.mixed
         );
         for at in &a.attributions {
-            let via = at.via.as_ref().map(|v| format!(" via {}", v.entity)).unwrap_or_default();
+            let via = at
+                .via
+                .as_ref()
+                .map(|v| format!(" via {}", v.entity))
+                .unwrap_or_default();
             let _ = writeln!(
                 s,
                 "  {} {} ({}){via} {} — {}",
