@@ -21,8 +21,12 @@ pub struct Furniture {
 impl Furniture {
     pub fn new(rules: &FurnitureRules) -> Result<Furniture, RulesError> {
         let anchored = |p: &String| format!("^(?:{p})$");
+        // Patterns were checked when their file was read; this only fails
+        // for rules built in code.
         let invalid = |e: regex::Error| RulesError::Invalid {
             path: "furniture".into(),
+            line: 0,
+            column: 0,
             message: e.to_string(),
         };
         Ok(Furniture {

@@ -13,4 +13,7 @@ pub mod normalise;
 pub mod report;
 pub mod resolve;
 pub mod rules;
+pub mod ruletests;
+pub mod schema;
 pub mod segment;
+pub mod snapshot;

@@ -5,7 +5,7 @@
 //! here: the built-in `grammar/rules.yaml` plus any files given with `--rules`,
 //! so users change what is extracted without recompiling.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use serde::Deserialize;
@@ -24,8 +24,13 @@ pub enum RulesError {
         column: usize,
         message: String,
     },
-    #[error("{path}: {message}")]
-    Invalid { path: String, message: String },
+    #[error("{path}:{line}:{column}: {message}")]
+    Invalid {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("{path}: {source}")]
     Io {
         path: String,
@@ -148,6 +153,63 @@ pub struct Rules {
     pub abbreviations: Vec<String>,
     #[serde(default)]
     pub furniture: FurnitureRules,
+    /// Sentences with what they must (or must not) yield, run by `rules test`.
+    #[serde(default)]
+    pub tests: Vec<RuleTest>,
+    /// Rules merged on top for articles from one outlet, keyed by outlet name.
+    #[serde(default)]
+    pub outlets: BTreeMap<String, Rules>,
+}
+
+/// An inline test: extraction of `text` must yield exactly the `expect`ed
+/// attributions (an empty list: nothing at all).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleTest {
+    pub text: String,
+    #[serde(default)]
+    pub expect: Vec<Expectation>,
+}
+
+/// What one expected attribution must have; fields left out are not checked.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expectation {
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub cue: Option<String>,
+    #[serde(default)]
+    pub content: Option<String>,
+}
+
+/// 1-based line and column of byte `at` in `text`.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = text.get(..at).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Where the `n`-th occurrence (0-based) of `needle` stands, or 0:0.
+fn nth_position(text: &str, needle: &str, n: usize) -> (usize, usize) {
+    text.match_indices(needle)
+        .nth(n)
+        .map_or((0, 0), |(at, _)| line_col(text, at))
+}
+
+/// Where `value` last stands as a whole YAML scalar (not inside a longer one).
+fn last_scalar_position(text: &str, value: &str) -> (usize, usize) {
+    let whole = |at: usize| {
+        let before = text[..at].chars().next_back().unwrap_or(' ');
+        let after = text[at + value.len()..].chars().next().unwrap_or('\n');
+        !before.is_alphanumeric() && !after.is_alphanumeric() && after != ' '
+    };
+    text.match_indices(value)
+        .map(|(at, _)| at)
+        .filter(|&at| whole(at))
+        .last()
+        .map_or((0, 0), |at| line_col(text, at))
 }
 
 impl Rules {
@@ -168,7 +230,7 @@ impl Rules {
                 message: e.to_string(),
             }
         })?;
-        rules.validate(path)?;
+        rules.validate(text, path)?;
         Ok(rules)
     }
 
@@ -181,17 +243,46 @@ impl Rules {
         Rules::parse(&text, &shown)
     }
 
-    fn validate(&self, path: &str) -> Result<(), RulesError> {
-        let invalid = |message: String| RulesError::Invalid {
+    /// Checks what serde cannot: empty cues, aliases naming two entities,
+    /// patterns that do not compile. Each error points at the line.
+    fn validate(&self, text: &str, path: &str) -> Result<(), RulesError> {
+        let invalid = |(line, column): (usize, usize), message: String| RulesError::Invalid {
             path: path.to_string(),
+            line,
+            column,
             message,
         };
-        for cue in &self.cues {
+        for (i, cue) in self.cues.iter().enumerate() {
+            let at = nth_position(text, "lemma:", i);
             if cue.lemma.trim().is_empty() {
-                return Err(invalid("a cue has an empty lemma".into()));
+                return Err(invalid(at, "a cue has an empty lemma".into()));
             }
-            if cue.forms.iter().any(|f| f.trim().is_empty()) {
-                return Err(invalid(format!("cue '{}' has an empty form", cue.lemma)));
+            if cue.forms.is_empty() || cue.forms.iter().any(|f| f.trim().is_empty()) {
+                return Err(invalid(
+                    at,
+                    format!("cue '{}' has an empty form", cue.lemma),
+                ));
+            }
+        }
+        let mut aliases: HashMap<String, &str> = HashMap::new();
+        for e in &self.entities {
+            for alias in std::iter::once(&e.name).chain(&e.aliases) {
+                let key = crate::resolve::fold(alias);
+                match aliases.get(&key) {
+                    Some(other) if *other != e.name => {
+                        let at = last_scalar_position(text, alias);
+                        return Err(invalid(
+                            at,
+                            format!(
+                                "duplicate alias \"{alias}\" for \"{other}\" and \"{}\"",
+                                e.name
+                            ),
+                        ));
+                    }
+                    _ => {
+                        aliases.insert(key, &e.name);
+                    }
+                }
             }
         }
         for pattern in self
@@ -201,10 +292,37 @@ impl Rules {
             .chain(&self.furniture.tail)
             .chain(&self.furniture.inline)
         {
-            regex::Regex::new(pattern)
-                .map_err(|e| invalid(format!("furniture pattern '{pattern}': {e}")))?;
+            regex::Regex::new(pattern).map_err(|e| {
+                let first_line = e
+                    .to_string()
+                    .lines()
+                    .last()
+                    .unwrap_or("")
+                    .trim()
+                    .to_string();
+                invalid(
+                    nth_position(text, pattern, 0),
+                    format!("furniture pattern '{pattern}' does not compile: {first_line}"),
+                )
+            })?;
+        }
+        for (outlet, rules) in &self.outlets {
+            if !rules.outlets.is_empty() {
+                return Err(invalid(
+                    nth_position(text, outlet, 0),
+                    format!("outlet '{outlet}' has outlets of its own"),
+                ));
+            }
         }
         Ok(())
+    }
+
+    /// These rules with the overrides for `outlet` merged on top, if it has any.
+    pub fn for_outlet(&self, outlet: &str) -> Option<Rules> {
+        let extra = self.outlets.get(outlet)?;
+        let mut rules = self.clone();
+        rules.merge(extra.clone());
+        Some(rules)
     }
 
     /// Adds `other` on top of these rules: lists grow, and a cue or entity
@@ -245,6 +363,15 @@ impl Rules {
         self.furniture.line.extend(other.furniture.line);
         self.furniture.tail.extend(other.furniture.tail);
         self.furniture.inline.extend(other.furniture.inline);
+        self.tests.extend(other.tests);
+        for (outlet, rules) in other.outlets {
+            match self.outlets.get_mut(&outlet) {
+                Some(mine) => mine.merge(rules),
+                None => {
+                    self.outlets.insert(outlet, rules);
+                }
+            }
+        }
     }
 
     /// The built-in rules with each file in `paths` merged on top, in order.
@@ -284,12 +411,39 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("empty form"), "{err}");
+        assert!(err.to_string().starts_with("x.yaml:2:"), "{err}");
     }
 
     #[test]
     fn bad_furniture_regex_is_an_error() {
         let err = Rules::parse("furniture:\n  line: ['(']\n", "x.yaml").unwrap_err();
+        assert!(err.to_string().starts_with("x.yaml:2:"), "{err}");
         assert!(err.to_string().contains("furniture pattern"), "{err}");
+    }
+
+    #[test]
+    fn duplicate_alias_names_both_entities_and_the_line() {
+        let text = "entities:\n  - {name: Kim Jong Un, type: person, aliases: [Kim]}\n  - {name: Kim Yo Jong, type: person, aliases: [Kim]}\n";
+        let err = Rules::parse(text, "x.yaml").unwrap_err().to_string();
+        assert!(err.starts_with("x.yaml:3:"), "{err}");
+        assert!(
+            err.contains("duplicate alias \"Kim\" for \"Kim Jong Un\" and \"Kim Yo Jong\""),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn empty_lemma_is_an_error_with_line() {
+        let err = Rules::parse("cues:\n  - {lemma: say, family: speech, forms: [said]}\n  - {lemma: '', family: speech, forms: [x]}\n", "x.yaml").unwrap_err();
+        assert!(err.to_string().starts_with("x.yaml:3:"), "{err}");
+    }
+
+    #[test]
+    fn outlet_overrides_merge_on_top() {
+        let rules = Rules::parse("outlets:\n  Daily Bugle:\n    cues:\n      - {lemma: quip, family: speech, forms: [quipped]}\n", "x.yaml").unwrap();
+        let bugle = rules.for_outlet("Daily Bugle").unwrap();
+        assert!(bugle.cues.iter().any(|c| c.lemma == "quip"));
+        assert!(rules.for_outlet("Other").is_none());
     }
 
     #[test]

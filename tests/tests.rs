@@ -6,4 +6,5 @@ mod compare;
 mod html;
 mod report;
 mod robustness;
+mod rules_workflow;
 mod seeds;

@@ -28,7 +28,7 @@ pub struct ExtractArgs {
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    let extractor = args.corpus.extractor()?;
+    let mut extractors = super::Extractors::new(&args.corpus)?;
     let format = Format::or_default(args.format);
     let mut out = Output::open(args.out.as_deref(), args.force)?;
     let mut failed = false;
@@ -38,7 +38,12 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         writer.begin(w)?;
         for doc in args.corpus.documents() {
             match doc {
-                Ok(doc) => writer.article(w, &extractor.extract_document(&doc))?,
+                Ok(doc) => {
+                    let record = extractors
+                        .get(doc.meta.outlet.as_deref())?
+                        .extract_document(&doc);
+                    writer.article(w, &record)?
+                }
                 Err(e) => report_input_error(&e, &mut failed),
             }
         }

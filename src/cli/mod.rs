@@ -9,6 +9,8 @@ mod eval;
 mod extract;
 mod output;
 mod report;
+mod rules;
+mod snapshot;
 mod table;
 mod times;
 
@@ -47,6 +49,10 @@ enum Command {
     Times(times::TimesArgs),
     /// Attribution reports and the cross-source discrepancy review (terminal, Markdown, HTML, JSON, YAML).
     Report(report::ReportArgs),
+    /// Write, check and test extraction rules files.
+    Rules(rules::RulesArgs),
+    /// Snapshot a corpus's extraction and see what a rule change adds or removes.
+    Snapshot(snapshot::SnapshotArgs),
 }
 
 /// Where articles come from and which rules read them; shared by subcommands.
@@ -57,6 +63,40 @@ pub struct CorpusArgs {
     /// Extra rules files, merged over the built-in rules in order.
     #[arg(long = "rules", value_name = "FILE")]
     rules: Vec<PathBuf>,
+}
+
+/// Extractors for a corpus: the rules' own, and one per outlet that has
+/// overrides, built the first time an article from that outlet comes by.
+pub struct Extractors {
+    rules: Rules,
+    base: Extractor,
+    by_outlet: std::collections::HashMap<String, Extractor>,
+}
+
+impl Extractors {
+    fn new(corpus: &CorpusArgs) -> anyhow::Result<Extractors> {
+        let rules = Rules::with_files(&corpus.rules)?;
+        Ok(Extractors {
+            base: Extractor::new(&rules)?,
+            rules,
+            by_outlet: std::collections::HashMap::new(),
+        })
+    }
+
+    fn get(&mut self, outlet: Option<&str>) -> anyhow::Result<&Extractor> {
+        let Some(outlet) = outlet.filter(|o| self.rules.outlets.contains_key(*o)) else {
+            return Ok(&self.base);
+        };
+        if !self.by_outlet.contains_key(outlet) {
+            let rules = self
+                .rules
+                .for_outlet(outlet)
+                .unwrap_or_else(|| self.rules.clone());
+            self.by_outlet
+                .insert(outlet.to_string(), Extractor::new(&rules)?);
+        }
+        Ok(self.by_outlet.get(outlet).unwrap_or(&self.base))
+    }
 }
 
 impl CorpusArgs {
@@ -102,6 +142,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::EvalCompare(args) => compare::run_eval(args),
         Command::Times(args) => times::run(args),
         Command::Report(args) => report::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::Snapshot(args) => snapshot::run(args),
     }
 }
 
