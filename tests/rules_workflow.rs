@@ -191,3 +191,26 @@ fn schema_matches_snapshot() {
         insta::assert_snapshot!("rules-schema", out(&o));
     });
 }
+
+/// What the built-in rules' own examples yield, reviewed like any snapshot.
+#[test]
+fn builtin_rule_examples_match_snapshot() {
+    let rules = crosscheck::rules::Rules::builtin();
+    let outcomes = crosscheck::ruletests::run(&rules).expect("built-in rules build");
+    let text: String = outcomes
+        .iter()
+        .map(|o| {
+            format!(
+                "{}\n{}\n",
+                o.text,
+                o.found
+                    .iter()
+                    .map(|f| format!("  => {f}\n"))
+                    .collect::<String>()
+            )
+        })
+        .collect();
+    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false, omit_expression => true}, {
+        insta::assert_snapshot!("rules-builtin-examples", text);
+    });
+}
