@@ -109,11 +109,19 @@ pub fn relate(articles: &[Article], x: (usize, usize), y: (usize, usize)) -> Vec
         })
         .into_iter()
         .collect();
-    out.extend(relate_facts(a, b, x, y));
+    // Two articles of one outlet are not independent confirmation.
+    let same_outlet = articles[x.0].outlet == articles[y.0].outlet;
+    out.extend(relate_facts(a, b, x, y, same_outlet));
     out
 }
 
-fn relate_facts(a: &Claim, b: &Claim, x: (usize, usize), y: (usize, usize)) -> Option<Found> {
+fn relate_facts(
+    a: &Claim,
+    b: &Claim,
+    x: (usize, usize),
+    y: (usize, usize),
+    same_outlet: bool,
+) -> Option<Found> {
     let found = |kind, reason: &str, confidence: f64| Found {
         kind,
         reason: reason.to_string(),
@@ -134,6 +142,9 @@ fn relate_facts(a: &Claim, b: &Claim, x: (usize, usize), y: (usize, usize)) -> O
         if let Some(reason) = close_dates(a, b, sim) {
             return Some(found(Kind::Tension, &reason, 0.5));
         }
+        if let Some(reason) = differing_numbers(a, b, sim) {
+            return Some(found(Kind::Tension, &reason, 0.5));
+        }
     }
     if let (Some(ca), Some(cb)) = (&a.credit, &b.credit) {
         if term_sim >= 0.5
@@ -148,9 +159,14 @@ fn relate_facts(a: &Claim, b: &Claim, x: (usize, usize), y: (usize, usize)) -> O
             ));
         }
     }
-    if same_people {
+    if same_people && !same_outlet {
         if let Some(reason) = same_values(a, b) {
             return Some(found(Kind::Agree, &reason, 0.5 + sim / 2.0));
+        }
+        let same_source =
+            matches!((&a.credit, &b.credit), (Some(ca), Some(cb)) if ca.entity == cb.entity);
+        if same_source && term_sim >= 0.6 {
+            return Some(found(Kind::Agree, "same statement, same source", term_sim));
         }
         if sim >= 0.3 && jaccard(&a.entities, &b.entities) >= 0.3 {
             return Some(found(Kind::Agree, "same parties and wording", sim));
@@ -212,16 +228,30 @@ fn value_conflict(a: &Claim, b: &Claim, sim: f64) -> Option<(String, f64)> {
     for ta in &a.times {
         for tb in &b.times {
             if let (
-                TimeValue::Anchored { offset: oa, .. },
-                TimeValue::Anchored { offset: ob, .. },
+                TimeValue::Anchored {
+                    offset: oa,
+                    anchor: aa,
+                },
+                TimeValue::Anchored {
+                    offset: ob,
+                    anchor: ab,
+                },
             ) = (&ta.value, &tb.value)
             {
+                // Each side's anchor must be something the other side talks
+                // about, so both measure the gap between the same two events.
+                let mentions = |anchor: &str, other: &Claim| {
+                    terms(anchor)
+                        .iter()
+                        .any(|t| other.terms.binary_search(t).is_ok())
+                };
                 let (da, db) = (offset_days(oa), offset_days(ob));
                 if let (Some(da), Some(db)) = (da, db) {
                     if da.abs() != db.abs()
                         && sim >= 0.15
-                        && !a.entities.is_empty()
                         && shares_entity(a, b)
+                        && mentions(aa, b)
+                        && mentions(ab, a)
                     {
                         return Some((format!("interval: {} against {}", ta.text, tb.text), 0.7));
                     }
@@ -229,7 +259,8 @@ fn value_conflict(a: &Claim, b: &Claim, sim: f64) -> Option<(String, f64)> {
             }
         }
     }
-    if sim >= 0.35 {
+    // Numbers only conflict when the claims are plainly about the same thing.
+    if sim >= 0.5 {
         for qa in &a.quantities {
             for qb in &b.quantities {
                 if qa.unit.is_some() && qa.unit == qb.unit && !compatible(qa, qb) {
@@ -260,7 +291,7 @@ fn offset_days(offset: &str) -> Option<i64> {
 /// Day-precision dates a day or two apart for the same party: possibly
 /// both true (leaving and arriving), worth a look, not a contradiction.
 fn close_dates(a: &Claim, b: &Claim, sim: f64) -> Option<String> {
-    if sim < 0.1 || !shares_entity(a, b) {
+    if sim < 0.1 || !shares_entity(a, b) || explains_offset(a, b) || explains_offset(b, a) {
         return None;
     }
     for ta in &a.times {
@@ -277,6 +308,34 @@ fn close_dates(a: &Claim, b: &Claim, sim: f64) -> Option<String> {
                         return Some(format!("dates: {da} against {db}"));
                     }
                 }
+            }
+        }
+    }
+    None
+}
+
+/// "on Tuesday, a day after the quake": a claim that itself dates one event
+/// from the other accounts for the gap between the two dates.
+fn explains_offset(a: &Claim, b: &Claim) -> bool {
+    a.times.iter().any(|t| match &t.value {
+        TimeValue::Anchored { anchor, .. } => terms(anchor)
+            .iter()
+            .any(|w| b.terms.binary_search(w).is_ok()),
+        _ => false,
+    })
+}
+
+/// Counts of the same thing that differ but can both hold ("at least 120
+/// people" and "more than 150 people"): a toll that rose, or a discrepancy.
+fn differing_numbers(a: &Claim, b: &Claim, sim: f64) -> Option<String> {
+    if sim < 0.3 {
+        return None;
+    }
+    for qa in &a.quantities {
+        for qb in &b.quantities {
+            if qa.unit.is_some() && qa.unit == qb.unit && qa.value != qb.value && compatible(qa, qb)
+            {
+                return Some(format!("numbers differ: {} against {}", qa.text, qb.text));
             }
         }
     }
@@ -485,6 +544,64 @@ mod tests {
         let (only_a, only_b) = v.diff.clone().unwrap_or_default();
         assert_eq!(only_a, ["consultation"]);
         assert_eq!(only_b, ["and", "consultations"]);
+    }
+
+    #[test]
+    fn different_counts_that_can_both_hold_are_a_tension() {
+        let a = claim(
+            "At least 120 people were killed when the quake struck Peru",
+            &["peru"],
+            None,
+        );
+        let b = claim(
+            "More than 150 people were killed when the quake struck Peru",
+            &["peru"],
+            None,
+        );
+        let arts = vec![article(vec![a]), article(vec![b])];
+        let found = relate(&arts, (0, 0), (1, 0));
+        assert!(
+            found
+                .iter()
+                .any(|f| f.kind == Kind::Tension && f.reason.starts_with("numbers differ")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_claim_that_dates_itself_from_the_other_is_no_tension() {
+        let a = claim("The quake struck Peru on Monday", &["peru"], None);
+        let b = claim(
+            "Rescuers searched Peru on Tuesday, a day after the quake struck",
+            &["peru"],
+            None,
+        );
+        let arts = vec![article(vec![a]), article(vec![b])];
+        assert!(relate(&arts, (0, 0), (1, 0))
+            .iter()
+            .all(|f| f.kind != Kind::Tension));
+    }
+
+    #[test]
+    fn one_outlet_does_not_agree_with_itself() {
+        let a = claim(
+            "The quake struck Peru on Monday, killing dozens",
+            &["peru"],
+            None,
+        );
+        let b = claim(
+            "The quake struck Peru on Monday and killed dozens",
+            &["peru"],
+            None,
+        );
+        let mut arts = vec![article(vec![a]), article(vec![b])];
+        assert!(relate(&arts, (0, 0), (1, 0))
+            .iter()
+            .all(|f| f.kind != Kind::Agree));
+        arts[1].outlet = "another".into();
+        assert!(relate(&arts, (0, 0), (1, 0))
+            .iter()
+            .any(|f| f.kind == Kind::Agree));
     }
 
     #[test]
