@@ -110,12 +110,19 @@ pub struct Token {
     pub noun: Option<SourceType>,
 }
 
+/// What the lexicon knows about one lowercase word: its class, and the
+/// phrases that start with it. One lookup per token answers both.
+#[derive(Debug, Clone, Default)]
+struct Slot {
+    single: Option<Entry>,
+    /// Multi-word phrases starting with this word: the rest, longest first.
+    phrases: Vec<(Vec<String>, Entry)>,
+}
+
 /// Word classes compiled from the rules for fast lookup.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    words: HashMap<String, Entry>,
-    /// Multi-word phrases keyed by their first word, longest first.
-    phrases: HashMap<String, Vec<(Vec<String>, Entry)>>,
+    words: HashMap<String, Slot>,
     titles: HashSet<String>,
     abbreviations: HashSet<String>,
     pub cues: Vec<CueInfo>,
@@ -125,7 +132,6 @@ impl Lexicon {
     pub fn new(rules: &Rules) -> Lexicon {
         let mut lex = Lexicon {
             words: HashMap::default(),
-            phrases: HashMap::default(),
             titles: rules.titles.iter().cloned().collect(),
             abbreviations: rules.abbreviations.iter().cloned().collect(),
             cues: Vec::new(),
@@ -182,7 +188,7 @@ impl Lexicon {
         for (ty, nouns) in types {
             for noun in nouns {
                 let key = noun.to_lowercase();
-                match lex.words.get_mut(&key) {
+                match lex.words.get_mut(&key).and_then(|slot| slot.single.as_mut()) {
                     Some(e) if e.tag == tag::CUE => {
                         e.tag = tag::CUE_NOUN;
                         e.noun.get_or_insert(*ty);
@@ -193,8 +199,8 @@ impl Lexicon {
                 }
             }
         }
-        for list in lex.phrases.values_mut() {
-            list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+        for slot in lex.words.values_mut() {
+            slot.phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
         }
         lex
     }
@@ -206,10 +212,10 @@ impl Lexicon {
         match words.as_slice() {
             [] => {}
             [one] => {
-                self.words.entry(one.clone()).or_insert(entry);
+                self.words.entry(one.clone()).or_default().single.get_or_insert(entry);
             }
             [first, rest @ ..] => {
-                let list = self.phrases.entry(first.clone()).or_default();
+                let list = &mut self.words.entry(first.clone()).or_default().phrases;
                 if !list.iter().any(|(r, _)| r == rest) {
                     list.push((rest.to_vec(), entry));
                 }
@@ -267,7 +273,9 @@ impl Lexicon {
             }
             let word = tok.span.slice(text);
             lowercase_into(word, &mut lower);
-            if let Some((len, entry)) = self.phrase_at(text, &raw[i..], &lower) {
+            let slot = self.words.get(lower.as_str());
+            let phrase = slot.and_then(|slot| Self::phrase_at(text, &raw[i..], &slot.phrases));
+            if let Some((len, entry)) = phrase {
                 let end = raw[i + len - 1].span.end;
                 out.push(Token {
                     tag: entry.tag,
@@ -279,7 +287,8 @@ impl Lexicon {
                 sentence_start = false;
                 continue;
             }
-            let mut t = self.tag_word(word, &lower, tok.span, sentence_start);
+            let entry = slot.and_then(|slot| slot.single);
+            let mut t = self.tag_word(word, entry, tok.span, sentence_start);
             if after_det && matches!(t.tag, tag::CUE | tag::CUE_NOUN) {
                 t.tag = if t.noun.is_some() {
                     tag::NOUN
@@ -294,8 +303,10 @@ impl Lexicon {
         out
     }
 
-    fn phrase_at(&self, text: &str, raw: &[Token], first: &str) -> Option<(usize, Entry)> {
-        let candidates = self.phrases.get(first)?;
+    fn phrase_at(text: &str, raw: &[Token], candidates: &[(Vec<String>, Entry)]) -> Option<(usize, Entry)> {
+        if candidates.is_empty() {
+            return None;
+        }
         let mut lower = String::new();
         'phrase: for (rest, entry) in candidates {
             if raw.len() <= rest.len() {
@@ -316,7 +327,7 @@ impl Lexicon {
         None
     }
 
-    fn tag_word(&self, word: &str, lower: &str, span: Span, sentence_start: bool) -> Token {
+    fn tag_word(&self, word: &str, entry: Option<Entry>, span: Span, sentence_start: bool) -> Token {
         let plain = |tag| Token {
             tag,
             span,
@@ -333,7 +344,7 @@ impl Lexicon {
         if capitalised && self.is_title(word.trim_end_matches('.')) {
             return plain(tag::TITLE);
         }
-        if let Some(e) = self.words.get(lower) {
+        if let Some(e) = entry {
             // Mid-sentence, a capitalised word is a name unless it is a
             // source noun or a time word: "Will", "May", "United States".
             let keeps_class = matches!(e.tag, tag::NOUN | tag::TIME);
@@ -350,7 +361,7 @@ impl Lexicon {
             plain(tag::PROPER)
         } else if first.is_ascii_digit() {
             plain(tag::NUMBER)
-        } else if lower.len() > 4 && lower.ends_with("ed") {
+        } else if word.len() > 4 && (word.ends_with("ed") || word.ends_with("ED")) {
             plain(tag::PARTICIPLE)
         } else {
             plain(tag::WORD)
