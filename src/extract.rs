@@ -299,7 +299,22 @@ impl Extractor {
                 memory,
             )
         } else {
-            resolve::resolve(text, toks, &self.gazetteer, names)
+            let own = resolve::resolve(text, toks, &self.gazetteer, names);
+            // "Ukraine's foreign minister, Dmytro Kuleba, said": a role named
+            // in an aside right after it.
+            match apposed_name(&s.tokens, r) {
+                Some(name)
+                    if own.source_type == SourceType::Person
+                        && toks.last().is_some_and(|t| t.tag != tag::PROPER) =>
+                {
+                    let named = resolve::resolve(text, name, &self.gazetteer, names);
+                    Resolved {
+                        role: Some(own.entity),
+                        ..named
+                    }
+                }
+                _ => own,
+            }
         };
         Source {
             text: mention.to_string(),
@@ -541,7 +556,25 @@ fn has_verb(tokens: &[Token]) -> bool {
 /// phrase of the clause, after any leading adjunct ("When asked …, X appeared
 /// reluctant to comment, saying …").
 fn clause_subject(s: &Sentence, from: usize, before: usize) -> Option<Range<usize>> {
-    let mut i = from;
+    // A dateline ("WASHINGTON (AP) —") is not the subject.
+    let dateline = s.tokens[from..before.min(from + 8)]
+        .iter()
+        .position(|t| t.tag == tag::DASH)
+        .filter(|&d| {
+            d > 0
+                && s.tokens[from..from + d].iter().all(|t| {
+                    matches!(
+                        t.tag,
+                        tag::PROPER
+                            | tag::OPEN_PAREN
+                            | tag::CLOSE_PAREN
+                            | tag::COMMA
+                            | tag::NUMBER
+                            | tag::TIME
+                    )
+                })
+        });
+    let mut i = dateline.map_or(from, |d| from + d + 1);
     while i < before {
         let t = s.tokens[i].tag;
         if matches!(
@@ -613,4 +646,13 @@ fn only_adjunct_before(tokens: &[Token]) -> bool {
                 && rest.len() <= 6
         }
     }
+}
+
+/// A name of two capitalised words or more between commas right after `r`.
+fn apposed_name<'t>(tokens: &'t [Token], r: &Range<usize>) -> Option<&'t [Token]> {
+    let rest = tokens.get(r.end..)?;
+    let (first, rest) = rest.split_first()?;
+    let len = rest.iter().take_while(|t| t.tag == tag::PROPER).count();
+    (first.tag == tag::COMMA && len >= 2 && rest.get(len).is_some_and(|t| t.tag == tag::COMMA))
+        .then(|| &rest[..len])
 }

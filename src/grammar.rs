@@ -800,6 +800,35 @@ mod tests {
     }
 
     #[test]
+    fn role_named_in_an_aside_resolves_to_the_name() {
+        let ex = Extractor::builtin();
+        let all = ex.extract(
+            "Kenya's trade minister, Amina Odhiambo, said talks would resume.",
+            0,
+        );
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert_eq!(all[0].source.entity, "Amina Odhiambo");
+        assert_eq!(
+            all[0].source.role.as_deref(),
+            Some("Kenya's trade minister")
+        );
+    }
+
+    #[test]
+    fn a_role_noun_before_a_name_keeps_the_name() {
+        let ex = Extractor::builtin();
+        let all = ex.extract("“No comment,” press officer Lena Varga told reporters.", 0);
+        assert_eq!(all[0].source.entity, "Lena Varga");
+    }
+
+    #[test]
+    fn a_dateline_is_not_the_subject_of_a_dangling_cue() {
+        let (_, s, c, ..) =
+            one("OSLO (Reuters) — The ministry defended the plan on Monday, saying it was lawful.");
+        assert_eq!((s.as_str(), c.as_str()), ("The ministry", "saying"));
+    }
+
+    #[test]
     fn tag_level_rules_parse_directly() {
         // The grammar can be tested on tag strings too.
         assert!(AttributionParser::parse(Rule::source, "dPwN").is_ok());

@@ -188,7 +188,11 @@ impl Lexicon {
         for (ty, nouns) in types {
             for noun in nouns {
                 let key = noun.to_lowercase();
-                match lex.words.get_mut(&key).and_then(|slot| slot.single.as_mut()) {
+                match lex
+                    .words
+                    .get_mut(&key)
+                    .and_then(|slot| slot.single.as_mut())
+                {
                     Some(e) if e.tag == tag::CUE => {
                         e.tag = tag::CUE_NOUN;
                         e.noun.get_or_insert(*ty);
@@ -212,7 +216,11 @@ impl Lexicon {
         match words.as_slice() {
             [] => {}
             [one] => {
-                self.words.entry(one.clone()).or_default().single.get_or_insert(entry);
+                self.words
+                    .entry(one.clone())
+                    .or_default()
+                    .single
+                    .get_or_insert(entry);
             }
             [first, rest @ ..] => {
                 let list = &mut self.words.entry(first.clone()).or_default().phrases;
@@ -303,7 +311,11 @@ impl Lexicon {
         out
     }
 
-    fn phrase_at(text: &str, raw: &[Token], candidates: &[(Vec<String>, Entry)]) -> Option<(usize, Entry)> {
+    fn phrase_at(
+        text: &str,
+        raw: &[Token],
+        candidates: &[(Vec<String>, Entry)],
+    ) -> Option<(usize, Entry)> {
         if candidates.is_empty() {
             return None;
         }
@@ -327,7 +339,13 @@ impl Lexicon {
         None
     }
 
-    fn tag_word(&self, word: &str, entry: Option<Entry>, span: Span, sentence_start: bool) -> Token {
+    fn tag_word(
+        &self,
+        word: &str,
+        entry: Option<Entry>,
+        span: Span,
+        sentence_start: bool,
+    ) -> Token {
         let plain = |tag| Token {
             tag,
             span,

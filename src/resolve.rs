@@ -274,10 +274,9 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
         .map_or(0, |i| i + 1);
     // A name right after a body's noun names that body ("news agency KCNA");
     // one further on is part of its title ("Ministry of Foreign Affairs").
-    let body_noun = core[..run_start]
-        .iter()
-        .rposition(|t| t.noun.is_some_and(|n| n != SourceType::Person));
-    let part_of_title = body_noun.is_some_and(|n| n + 1 != run_start);
+    let last_noun = core[..run_start].iter().rposition(|t| t.noun.is_some());
+    let part_of_title =
+        last_noun.is_some_and(|n| core[n].noun != Some(SourceType::Person) && n + 1 != run_start);
     if run_start < core.len() && !part_of_title {
         let run: Vec<&str> = core[run_start..]
             .iter()
