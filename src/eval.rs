@@ -58,26 +58,36 @@ pub struct Gold {
     pub articles: BTreeMap<String, Vec<GoldAttribution>>,
 }
 
+/// Parses a gold file's YAML; errors name the file, line and column.
+pub fn parse_yaml<T: serde::de::DeserializeOwned>(text: &str, path: &str) -> Result<T, EvalError> {
+    serde_yaml::from_str(text).map_err(|e| {
+        let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+        EvalError::Yaml {
+            path: path.to_string(),
+            line,
+            column,
+            message: e.to_string(),
+        }
+    })
+}
+
+/// Reads and parses a gold file.
+pub fn load_yaml<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Result<T, EvalError> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|source| EvalError::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    parse_yaml(&text, &shown)
+}
+
 impl Gold {
     pub fn from_yaml(text: &str, path: &str) -> Result<Gold, EvalError> {
-        serde_yaml::from_str(text).map_err(|e| {
-            let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-            EvalError::Yaml {
-                path: path.to_string(),
-                line,
-                column,
-                message: e.to_string(),
-            }
-        })
+        parse_yaml(text, path)
     }
 
     pub fn load(path: &std::path::Path) -> Result<Gold, EvalError> {
-        let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| EvalError::Io {
-            path: shown.clone(),
-            source,
-        })?;
-        Gold::from_yaml(&text, &shown)
+        load_yaml(path)
     }
 }
 

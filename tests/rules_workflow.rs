@@ -2,28 +2,14 @@
 //! corpus, a rule change that adds attributions, check, accept, and rule errors.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
-}
+use crate::support::{run_in as run, stderr as err, stdout as out};
 
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
+/// A fresh scratch directory with an empty `corpus/` in it.
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("corpus")).expect("scratch dir");
+    let dir = crate::support::scratch(name);
+    std::fs::create_dir_all(dir.join("corpus")).expect("corpus dir");
     dir
 }
 

@@ -8,3 +8,4 @@ mod report;
 mod robustness;
 mod rules_workflow;
 mod seeds;
+mod support;

@@ -1,5 +1,6 @@
 //! `crosscheck compare` and `crosscheck eval-compare`.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
@@ -14,7 +15,7 @@ use crosscheck::report::markdown::relations;
 
 use super::output::Output;
 use super::table::fit;
-use super::{report_input_error, CorpusArgs};
+use super::{exit_code, CorpusArgs};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum CompareFormat {
@@ -51,22 +52,11 @@ pub struct EvalCompareArgs {
     json: bool,
 }
 
-/// Comparison needs every article at once; bad inputs are reported and skipped.
-fn read_all(corpus: &CorpusArgs, failed: &mut bool) -> Vec<Document> {
-    let mut docs = Vec::new();
-    for doc in corpus.documents() {
-        match doc {
-            Ok(d) => docs.push(d),
-            Err(e) => report_input_error(&e, failed),
-        }
-    }
-    docs
-}
-
 pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
     let ex = args.corpus.extractor()?;
-    let mut failed = false;
-    let docs = read_all(&args.corpus, &mut failed);
+    // Comparison needs every article at once.
+    let failed = Cell::new(false);
+    let docs: Vec<Document> = args.corpus.readable(&failed).collect();
     let report = compare(&ex, &docs);
     let format = args
         .format
@@ -87,18 +77,14 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
         CompareFormat::Markdown => markdown(w, &report)?,
     }
     out.finish()?;
-    Ok(if failed {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(&failed))
 }
 
 pub fn run_eval(args: EvalCompareArgs) -> anyhow::Result<ExitCode> {
     let gold = GoldComparisons::load(&args.gold)?;
     let ex = args.corpus.extractor()?;
-    let mut failed = false;
-    let docs = read_all(&args.corpus, &mut failed);
+    let failed = Cell::new(false);
+    let docs: Vec<Document> = args.corpus.readable(&failed).collect();
     let report = compare(&ex, &docs);
     let texts: BTreeMap<String, String> = docs.into_iter().map(|d| (d.id, d.text)).collect();
     let s = score(&report, &gold, &texts);
@@ -107,11 +93,7 @@ pub fn run_eval(args: EvalCompareArgs) -> anyhow::Result<ExitCode> {
     } else {
         print!("{}", s.render_text());
     }
-    Ok(if failed {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(&failed))
 }
 
 fn table(w: &mut dyn Write, r: &CompareReport) -> anyhow::Result<()> {

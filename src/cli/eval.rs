@@ -1,5 +1,6 @@
 //! `crosscheck eval`: precision, recall and field accuracy against gold.
 
+use std::cell::Cell;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -7,7 +8,7 @@ use clap::{Args, ValueEnum};
 
 use crosscheck::eval::{score, Gold};
 
-use super::{report_input_error, CorpusArgs};
+use super::{exit_code, CorpusArgs};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum EvalFormat {
@@ -32,26 +33,18 @@ pub struct EvalArgs {
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let gold = Gold::load(&args.gold)?;
     let extractor = args.corpus.extractor()?;
-    let mut failed = false;
-    let mut predicted = Vec::new();
-    for doc in args.corpus.documents() {
-        match doc {
-            // Only gold articles are scored; the others need not be kept.
-            Ok(doc) if gold.articles.contains_key(&doc.id) => {
-                predicted.push(extractor.extract_document(&doc))
-            }
-            Ok(_) => {}
-            Err(e) => report_input_error(&e, &mut failed),
-        }
-    }
+    let failed = Cell::new(false);
+    // Only gold articles are scored; the others need not be kept.
+    let predicted: Vec<_> = args
+        .corpus
+        .readable(&failed)
+        .filter(|doc| gold.articles.contains_key(&doc.id))
+        .map(|doc| extractor.extract_document(&doc))
+        .collect();
     let report = score(&gold, &predicted);
     match args.format {
         EvalFormat::Text => print!("{}", report.render_text(args.verbose)),
         EvalFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
     }
-    Ok(if failed {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(&failed))
 }

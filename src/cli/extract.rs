@@ -1,5 +1,6 @@
 //! `crosscheck extract`: attributions per article as a table, JSON, JSON Lines or YAML.
 
+use std::cell::Cell;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,7 +11,7 @@ use crosscheck::model::ArticleAttributions;
 
 use super::output::Output;
 use super::table::{cell, fit, width};
-use super::{report_input_error, CorpusArgs, Format};
+use super::{exit_code, CorpusArgs, Format};
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
@@ -31,30 +32,21 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let mut extractors = super::Extractors::new(&args.corpus)?;
     let format = Format::or_default(args.format);
     let mut out = Output::open(args.out.as_deref(), args.force)?;
-    let mut failed = false;
+    let failed = Cell::new(false);
     let mut writer = Writer::new(format);
     {
         let w = out.writer();
         writer.begin(w)?;
-        for doc in args.corpus.documents() {
-            match doc {
-                Ok(doc) => {
-                    let record = extractors
-                        .get(doc.meta.outlet.as_deref())?
-                        .extract_document(&doc);
-                    writer.article(w, &record)?
-                }
-                Err(e) => report_input_error(&e, &mut failed),
-            }
+        for doc in args.corpus.readable(&failed) {
+            let record = extractors
+                .get(doc.meta.outlet.as_deref())?
+                .extract_document(&doc);
+            writer.article(w, &record)?
         }
         writer.end(w)?;
     }
     out.finish()?;
-    Ok(if failed {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(&failed))
 }
 
 /// Streams articles out one at a time, so memory holds one article, not the corpus.

@@ -14,6 +14,7 @@ mod snapshot;
 mod table;
 mod times;
 
+use std::cell::Cell;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -105,6 +106,18 @@ impl CorpusArgs {
         Ok(Extractor::new(&rules)?)
     }
 
+    /// The documents that could be read, lazily: each one that could not is
+    /// reported on one line and recorded in `failed`, and the rest go on.
+    fn readable<'a>(&'a self, failed: &'a Cell<bool>) -> impl Iterator<Item = Document> + 'a {
+        self.documents().filter_map(move |d| {
+            d.map_err(|e| {
+                eprintln!("crosscheck: {e}");
+                failed.set(true);
+            })
+            .ok()
+        })
+    }
+
     /// The documents to read, lazily; the built-in seeds when no path is given.
     fn documents(&self) -> Box<dyn Iterator<Item = Result<Document, IngestError>>> {
         if self.paths.is_empty() {
@@ -147,10 +160,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Reports a bad input on one line and remembers that something failed.
-fn report_input_error(err: &IngestError, failed: &mut bool) {
-    eprintln!("crosscheck: {err}");
-    *failed = true;
+/// Exit code 2 when some input could not be read, else success.
+fn exit_code(failed: &Cell<bool>) -> ExitCode {
+    if failed.get() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {

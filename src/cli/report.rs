@@ -1,5 +1,6 @@
 //! `crosscheck report`: attribution reports and the discrepancy review.
 
+use std::cell::Cell;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,7 +11,7 @@ use crosscheck::ingest::Document;
 use crosscheck::report::{build, html, markdown, term};
 
 use super::output::Output;
-use super::{report_input_error, CorpusArgs};
+use super::{exit_code, CorpusArgs};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ReportFormat {
@@ -65,12 +66,8 @@ impl Progress {
 
 pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     let ex = args.corpus.extractor()?;
-    let mut failed = false;
-    let docs: Vec<Document> = args
-        .corpus
-        .documents()
-        .filter_map(|d| d.map_err(|e| report_input_error(&e, &mut failed)).ok())
-        .collect();
+    let failed = Cell::new(false);
+    let docs: Vec<Document> = args.corpus.readable(&failed).collect();
     let stdout_tty = std::io::stdout().is_terminal();
     let format = args.format.unwrap_or(if stdout_tty && args.out.is_none() {
         ReportFormat::Term
@@ -100,9 +97,5 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
         ReportFormat::Yaml => w.write_all(serde_yaml::to_string(&report)?.as_bytes())?,
     }
     out.finish()?;
-    Ok(if failed {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(&failed))
 }

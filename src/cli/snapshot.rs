@@ -3,6 +3,7 @@
 //!
 //! Exit codes: 0 no change, 1 changes, 2 error.
 
+use std::cell::Cell;
 use std::collections::BTreeSet;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -14,7 +15,7 @@ use clap::Args;
 use crosscheck::snapshot::{change, parse, render, Change};
 
 use super::output::Output;
-use super::{report_input_error, CorpusArgs, Extractors};
+use super::{CorpusArgs, Extractors};
 
 #[derive(Debug, Args)]
 pub struct SnapshotArgs {
@@ -59,20 +60,13 @@ pub fn run(args: SnapshotArgs) -> anyhow::Result<ExitCode> {
     std::fs::create_dir_all(&args.dir)
         .with_context(|| format!("cannot create {}", args.dir.display()))?;
     let mut extractors = Extractors::new(&args.corpus)?;
-    let mut failed = false;
+    let failed = Cell::new(false);
     let mut changes = 0;
     let mut seen = BTreeSet::new();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut answers = std::io::stdin().lock().lines();
-    for doc in args.corpus.documents() {
-        let doc = match doc {
-            Ok(d) => d,
-            Err(e) => {
-                report_input_error(&e, &mut failed);
-                continue;
-            }
-        };
+    for doc in args.corpus.readable(&failed) {
         let record = extractors
             .get(doc.meta.outlet.as_deref())?
             .extract_document(&doc);
@@ -130,7 +124,7 @@ pub fn run(args: SnapshotArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    Ok(if failed {
+    Ok(if failed.get() {
         ExitCode::from(2)
     } else if changes > 0 {
         ExitCode::from(1)

@@ -1,5 +1,6 @@
 //! `crosscheck times`: every time expression with its normalised value.
 
+use std::cell::Cell;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
@@ -8,7 +9,7 @@ use serde::Serialize;
 use crosscheck::normalise::{find_times, TimeExpr};
 
 use super::output::Output;
-use super::{report_input_error, CorpusArgs};
+use super::{exit_code, CorpusArgs};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum TimesFormat {
@@ -35,15 +36,8 @@ pub fn run(args: TimesArgs) -> anyhow::Result<ExitCode> {
     let ex = args.corpus.extractor()?;
     let mut out = Output::open(None, false)?;
     let w = out.writer();
-    let mut failed = false;
-    for doc in args.corpus.documents() {
-        let doc = match doc {
-            Ok(d) => d,
-            Err(e) => {
-                report_input_error(&e, &mut failed);
-                continue;
-            }
-        };
+    let failed = Cell::new(false);
+    for doc in args.corpus.readable(&failed) {
         let published = doc
             .meta
             .published
@@ -88,9 +82,5 @@ pub fn run(args: TimesArgs) -> anyhow::Result<ExitCode> {
         }
     }
     out.finish()?;
-    Ok(if failed {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(&failed))
 }

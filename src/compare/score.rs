@@ -43,20 +43,7 @@ pub struct GoldComparisons {
 
 impl GoldComparisons {
     pub fn load(path: &std::path::Path) -> Result<GoldComparisons, EvalError> {
-        let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| EvalError::Io {
-            path: shown.clone(),
-            source,
-        })?;
-        serde_yaml::from_str(&text).map_err(|e| {
-            let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-            EvalError::Yaml {
-                path: shown,
-                line,
-                column,
-                message: e.to_string(),
-            }
-        })
+        crate::eval::load_yaml(path)
     }
 }
 
