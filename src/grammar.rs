@@ -233,6 +233,7 @@ fn to_match(found: Pair<Rule>) -> Option<Match> {
                     m.source = Some(range(&slot))
                 }
                 Rule::cited => cited = Some(range(&slot)),
+                Rule::relayer => m.via = Some(range(&slot)),
                 Rule::cue
                 | Rule::cue_listener
                 | Rule::cue_gerund
@@ -271,6 +272,7 @@ fn rule_name(rule: Rule) -> Option<&'static str> {
         Rule::clause_then_says => "clause_then_says",
         Rule::relay_citing => "relay_citing",
         Rule::relay_quoted => "relay_quoted",
+        Rule::relay_passive => "relay_passive",
         Rule::according_first => "according_first",
         Rule::parenthetical => "parenthetical",
         Rule::source_then_quote => "source_then_quote",
@@ -826,6 +828,26 @@ mod tests {
         let (_, s, c, ..) =
             one("OSLO (Reuters) — The ministry defended the plan on Monday, saying it was lawful.");
         assert_eq!((s.as_str(), c.as_str()), ("The ministry", "saying"));
+    }
+
+    #[test]
+    fn relay_passive_quoted_by() {
+        let text = "Peskov was quoted by RIA Novosti as saying that no summit was planned.";
+        let (p, s, c, q, _) = one(text);
+        assert_eq!(
+            (p.as_str(), s.as_str(), c.as_str(), q.as_str()),
+            ("relay_passive", "Peskov", "saying", "no summit was planned")
+        );
+        assert_eq!(via(text), [Some("RIA Novosti".to_string())]);
+    }
+
+    #[test]
+    fn inverted_reporting_clause_with_an_aside() {
+        let (p, s, c, q, _) = one("The deal is dead, said Tom Ruiz, a union spokesman.");
+        assert_eq!(
+            (p.as_str(), s.as_str(), c.as_str(), q.as_str()),
+            ("clause_then_says", "Tom Ruiz", "said", "The deal is dead")
+        );
     }
 
     #[test]
