@@ -408,6 +408,18 @@ fn is_word_char(c: char) -> bool {
 /// Splits `text[span]` into raw tokens: words (tag WORD, looked up later),
 /// punctuation, and quotation marks resolved as opening, closing or apostrophe.
 fn split(text: &str, span: Span, lex: &Lexicon) -> Vec<Token> {
+    // The decoded characters of a sentence, kept between calls: allocating
+    // them afresh for every sentence showed up in profiles.
+    thread_local!(static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const { std::cell::RefCell::new(Vec::new()) });
+    CHARS.with(|buf| {
+        let mut chars = buf.borrow_mut();
+        chars.clear();
+        chars.extend(span.slice(text).char_indices());
+        split_chars(text, span, lex, &chars)
+    })
+}
+
+fn split_chars(text: &str, span: Span, lex: &Lexicon, chars: &[(usize, char)]) -> Vec<Token> {
     let s = span.slice(text);
     let base = span.start;
     let mut out: Vec<Token> = Vec::with_capacity(s.len() / 5 + 1);
@@ -419,7 +431,6 @@ fn split(text: &str, span: Span, lex: &Lexicon) -> Vec<Token> {
             noun: None,
         });
     };
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let char_at = |k: usize| chars.get(k).map(|&(_, c)| c);
     let end_of = |k: usize| chars.get(k).map_or(s.len(), |&(i, _)| i);
     let mut single_open = false;
