@@ -112,9 +112,9 @@ pub fn compare_articles(articles: &[Article]) -> CompareReport {
             .then(q.confidence.total_cmp(&p.confidence))
             .then(p.claims.cmp(&q.claims))
     });
-    let relations = found
+    let relations = merge_agreements(articles, found)
         .into_iter()
-        .map(|f| to_relation(articles, f))
+        .map(|(f, claims)| to_relation(articles, f, &claims))
         .collect();
     let events = events
         .into_iter()
@@ -132,9 +132,52 @@ pub fn compare_articles(articles: &[Article]) -> CompareReport {
     }
 }
 
-fn to_relation(articles: &[Article], f: relate::Found) -> Relation {
-    let claims = f
-        .claims
+/// Agreements on the same normalised value that share a claim become one
+/// relation listing every claim that states it ("Monday to Thursday", "four
+/// days", "four days"), so a reader sees how many outlets carry the fact.
+/// Other relations keep their two claims.
+fn merge_agreements(
+    articles: &[Article],
+    found: Vec<relate::Found>,
+) -> Vec<(relate::Found, Vec<(usize, usize)>)> {
+    let mut out: Vec<(relate::Found, Vec<(usize, usize)>)> = Vec::new();
+    for f in found {
+        let merged = f.value.as_ref().and_then(|v| {
+            out.iter_mut().find(|(g, claims)| {
+                g.value.as_ref() == Some(v) && f.claims.iter().any(|c| claims.contains(c))
+            })
+        });
+        match merged {
+            Some((g, claims)) => {
+                for c in f.claims {
+                    if !claims.contains(&c) {
+                        claims.push(c);
+                    }
+                }
+                let mut outlets: Vec<&str> = claims
+                    .iter()
+                    .map(|&(a, _)| articles[a].outlet.as_str())
+                    .collect();
+                outlets.sort_unstable();
+                outlets.dedup();
+                g.reason = format!(
+                    "{} outlets state {}",
+                    outlets.len(),
+                    g.value.as_deref().unwrap_or("")
+                );
+                g.confidence = g.confidence.max(f.confidence);
+            }
+            None => {
+                let claims = f.claims.to_vec();
+                out.push((f, claims));
+            }
+        }
+    }
+    out
+}
+
+fn to_relation(articles: &[Article], f: relate::Found, claims: &[(usize, usize)]) -> Relation {
+    let claims = claims
         .iter()
         .map(|&(a, c)| {
             let art = &articles[a];

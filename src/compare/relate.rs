@@ -47,6 +47,9 @@ pub struct Found {
     pub claims: [(usize, usize); 2],
     /// For quotation variants: the words each side has that the other lacks.
     pub diff: Option<(Vec<String>, Vec<String>)>,
+    /// For agreement on a normalised value: the value, so that every outlet
+    /// stating it can be shown in one relation.
+    pub value: Option<String>,
 }
 
 /// Postings longer than this are too common to block on.
@@ -128,6 +131,7 @@ fn relate_facts(
         confidence: (confidence * 100.0).round() / 100.0,
         claims: [x, y],
         diff: None,
+        value: None,
     };
     let sim = similarity(a, b);
     let term_sim = jaccard(&a.terms, &b.terms);
@@ -160,8 +164,11 @@ fn relate_facts(
         }
     }
     if same_people && !same_outlet {
-        if let Some(reason) = same_values(a, b) {
-            return Some(found(Kind::Agree, &reason, 0.5 + sim / 2.0));
+        if let Some((value, reason)) = same_values(a, b) {
+            return Some(Found {
+                value: Some(value),
+                ..found(Kind::Agree, &reason, 0.5 + sim / 2.0)
+            });
         }
         let same_source =
             matches!((&a.credit, &b.credit), (Some(ca), Some(cb)) if ca.entity == cb.entity);
@@ -218,6 +225,7 @@ fn quote_variant(a: &Claim, b: &Claim) -> Option<Found> {
         confidence: (s * 100.0).round() / 100.0,
         claims: [(0, 0), (0, 0)],
         diff: Some((only_a, only_b)),
+        value: None,
     })
 }
 
@@ -343,13 +351,16 @@ fn differing_numbers(a: &Claim, b: &Claim, sim: f64) -> Option<String> {
 }
 
 /// Both sides state the same normalised value (a duration, a date).
-fn same_values(a: &Claim, b: &Claim) -> Option<String> {
+fn same_values(a: &Claim, b: &Claim) -> Option<(String, String)> {
     for ta in &a.times {
         for tb in &b.times {
             let (va, vb) = (duration_or_date(&ta.value), duration_or_date(&tb.value));
             if let (Some(va), Some(vb)) = (va, vb) {
                 if va == vb && va.len() >= 3 && va != "P1D" {
-                    return Some(format!("same value {va}: {} / {}", ta.text, tb.text));
+                    return Some((
+                        va.to_string(),
+                        format!("same value {va}: {} / {}", ta.text, tb.text),
+                    ));
                 }
             }
         }
@@ -405,6 +416,7 @@ pub fn denials(articles: &[Article], a: usize) -> Vec<Found> {
                 confidence: 0.6,
                 claims: [(a, j), (a, i)],
                 diff: None,
+                value: None,
             });
         }
     }
