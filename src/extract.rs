@@ -161,11 +161,16 @@ impl Extractor {
             .and_then(|c| self.lexicon.cue(c));
         if let Some(info) = cue_info {
             let after_that = content.start > 0 && s.tokens[content.start - 1].tag == tag::THAT;
-            if info.object == Object::Clause
-                && kind != QuoteKind::Direct
-                && !after_that
-                && !has_verb(&s.tokens[content.clone()])
-            {
+            let rejected = match info.object {
+                Object::Any => false,
+                Object::Clause => {
+                    kind != QuoteKind::Direct
+                        && !after_that
+                        && !has_verb(&s.tokens[content.clone()])
+                }
+                Object::Quote => kind == QuoteKind::Indirect,
+            };
+            if rejected {
                 return Vec::new();
             }
         }

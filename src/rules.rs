@@ -73,6 +73,9 @@ pub enum Object {
     Any,
     /// Only a clause: "maintains that …" but not "maintains close ties".
     Clause,
+    /// Only something with a quotation in it: "called the move “absurd”"
+    /// but not "called the minister".
+    Quote,
 }
 
 #[derive(Debug, Clone, Deserialize)]
