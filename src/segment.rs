@@ -49,60 +49,91 @@ pub fn paragraphs(text: &str, lines: &[Span]) -> Vec<Span> {
 }
 
 /// Splits one paragraph into sentences.
+///
+/// Only stops and double quotation marks matter here, and both are rare, so
+/// they are found with `memchr` (many bytes at a time) rather than by
+/// decoding every character; quotes are read first, as their pairing is
+/// needed before the stops.
 pub fn sentences(text: &str, paragraph: Span, lex: &Lexicon) -> Vec<Span> {
     let p = paragraph.slice(text);
     let base = paragraph.start;
-    let closing = quote_closings(p);
+    let quotes = double_quotes(p);
+    let closing = quote_closings(&quotes);
+    // Offsets are asked in increasing order and `closing` is sorted, so a
+    // cursor replaces a search of the whole list.
+    let mut next_closing = 0;
+    let mut closes = |i: usize| {
+        while closing.get(next_closing).is_some_and(|&o| o < i) {
+            next_closing += 1;
+        }
+        closing.get(next_closing) == Some(&i)
+    };
     let mut out = Vec::new();
     let mut start = 0;
     let mut depth = 0usize; // open quotations that will close in this paragraph
-    let mut iter = p.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        match c {
-            '“' | '«' if closing.contains(&i) => depth += 1,
-            '”' | '»' => depth = depth.saturating_sub(1),
-            '"' => {
-                if closing.contains(&i) {
-                    depth += 1;
-                } else {
-                    depth = depth.saturating_sub(1);
-                }
-            }
-            '.' | '!' | '?' => {
-                let mut end = i + 1;
-                let mut d = depth;
-                // Closing marks that belong to this sentence.
-                while let Some(&(j, c2)) = iter.peek() {
-                    if matches!(c2, '”' | '"' | '’' | '\'' | ')' | ']' | '»') {
-                        if matches!(c2, '”' | '"' | '»') {
-                            d = d.saturating_sub(1);
-                        }
-                        end = j + c2.len_utf8();
-                        iter.next();
+    let mut q = 0; // next quotation mark in `quotes`
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', p.as_bytes()) {
+        // The quotation marks before this stop, in order.
+        while let Some(&(j, c)) = quotes.get(q).filter(|&&(j, _)| j < i) {
+            match c {
+                '“' | '«' if closes(j) => depth += 1,
+                '”' | '»' => depth = depth.saturating_sub(1),
+                '"' => {
+                    if closes(j) {
+                        depth += 1;
                     } else {
-                        break;
+                        depth = depth.saturating_sub(1);
                     }
                 }
-                depth = d;
-                if depth == 0 && is_boundary(p, start, i, end, lex) {
-                    push_sentence(p, base, start, end, &mut out);
-                    start = end;
-                }
+                _ => {}
             }
-            _ => {}
+            q += 1;
+        }
+        let mut end = i + 1;
+        let mut d = depth;
+        // Closing marks that belong to this sentence.
+        while let Some(c2) = p.get(end..).and_then(|r| r.chars().next()) {
+            if matches!(c2, '”' | '"' | '’' | '\'' | ')' | ']' | '»') {
+                if matches!(c2, '”' | '"' | '»') {
+                    d = d.saturating_sub(1);
+                }
+                end += c2.len_utf8();
+            } else {
+                break;
+            }
+        }
+        // The marks just read belong to the stop, not to the loop above.
+        while quotes.get(q).is_some_and(|&(j, _)| j < end) {
+            q += 1;
+        }
+        depth = d;
+        if depth == 0 && is_boundary(p, start, i, end, lex) {
+            push_sentence(p, base, start, end, &mut out);
+            start = end;
         }
     }
     push_sentence(p, base, start, p.len(), &mut out);
     out
 }
 
+/// The double quotation marks of `p` (straight, curly, guillemets) with
+/// their byte offsets. 0xE2 and 0xC2 lead the curly quotes and guillemets.
+fn double_quotes(p: &str) -> Vec<(usize, char)> {
+    memchr::memchr3_iter(b'"', 0xE2, 0xC2, p.as_bytes())
+        .filter_map(|i| {
+            let c = p.get(i..)?.chars().next()?;
+            matches!(c, '"' | '“' | '”' | '«' | '»').then_some((i, c))
+        })
+        .collect()
+}
+
 /// Byte offsets of the opening double quotes that have a closing partner
 /// later in the paragraph (straight quotes alternate).
-fn quote_closings(p: &str) -> Vec<usize> {
+fn quote_closings(quotes: &[(usize, char)]) -> Vec<usize> {
     let mut stack = Vec::new();
     let mut opens = Vec::new();
     let mut straight_open: Option<usize> = None;
-    for (i, c) in p.char_indices() {
+    for &(i, c) in quotes {
         match c {
             '“' | '«' => stack.push(i),
             '”' | '»' => {
