@@ -110,28 +110,47 @@ pub struct Token {
     pub noun: Option<SourceType>,
 }
 
+/// Id of a lowercase word the lexicon knows, as an index into its slots.
+type WordId = u32;
+/// The id of every word the lexicon does not know.
+const UNKNOWN: WordId = WordId::MAX;
+
 /// What the lexicon knows about one lowercase word: its class, and the
 /// phrases that start with it. One lookup per token answers both.
 #[derive(Debug, Clone, Default)]
 struct Slot {
     single: Option<Entry>,
-    /// Multi-word phrases starting with this word: the rest, longest first.
-    phrases: Vec<(Vec<String>, Entry)>,
+    /// Multi-word phrases starting with this word: the ids of the rest,
+    /// longest first.
+    phrases: Vec<(Box<[WordId]>, Entry)>,
 }
 
 /// Word classes compiled from the rules for fast lookup.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    words: HashMap<String, Slot>,
+    /// Every word of the rules, lowercased, to its slot. Words that occur
+    /// only inside phrases have an empty slot, so that phrases compare ids.
+    ids: HashMap<Box<str>, WordId>,
+    slots: Vec<Slot>,
     titles: HashSet<String>,
     abbreviations: HashSet<String>,
     pub cues: Vec<CueInfo>,
 }
 
+/// Buffers reused from sentence to sentence: allocating them afresh for
+/// every sentence showed up in profiles.
+#[derive(Default)]
+struct Scratch {
+    raw: Vec<Token>,
+    ids: Vec<WordId>,
+    lower: String,
+}
+
 impl Lexicon {
     pub fn new(rules: &Rules) -> Lexicon {
         let mut lex = Lexicon {
-            words: HashMap::default(),
+            ids: HashMap::default(),
+            slots: Vec::new(),
             titles: rules.titles.iter().cloned().collect(),
             abbreviations: rules.abbreviations.iter().cloned().collect(),
             cues: Vec::new(),
@@ -187,45 +206,53 @@ impl Lexicon {
         types.sort_by_key(|(t, _)| **t);
         for (ty, nouns) in types {
             for noun in nouns {
-                let key = noun.to_lowercase();
-                match lex
-                    .words
-                    .get_mut(&key)
-                    .and_then(|slot| slot.single.as_mut())
-                {
+                if noun.contains(char::is_whitespace) {
+                    lex.add(noun, tag::NOUN, None, Some(*ty));
+                    continue;
+                }
+                let id = lex.intern(&lowercase(noun));
+                match lex.slots[id as usize].single.as_mut() {
                     Some(e) if e.tag == tag::CUE => {
                         e.tag = tag::CUE_NOUN;
                         e.noun.get_or_insert(*ty);
                     }
-                    Some(e) if e.tag == tag::NOUN => {}
                     Some(_) => {}
                     None => lex.add(noun, tag::NOUN, None, Some(*ty)),
                 }
             }
         }
-        for slot in lex.words.values_mut() {
+        for slot in &mut lex.slots {
             slot.phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
         }
         lex
     }
 
+    fn intern(&mut self, lower: &str) -> WordId {
+        if let Some(&id) = self.ids.get(lower) {
+            return id;
+        }
+        let id = self.slots.len() as WordId;
+        self.slots.push(Slot::default());
+        self.ids.insert(lower.into(), id);
+        id
+    }
+
     /// First definition of a word wins, so the order of `new` is the priority.
     fn add(&mut self, text: &str, tag: u8, cue: Option<u16>, noun: Option<SourceType>) {
         let entry = Entry { tag, cue, noun };
-        let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
-        match words.as_slice() {
+        let ids: Vec<WordId> = text
+            .split_whitespace()
+            .map(|w| self.intern(&lowercase(w)))
+            .collect();
+        match ids.as_slice() {
             [] => {}
             [one] => {
-                self.words
-                    .entry(one.clone())
-                    .or_default()
-                    .single
-                    .get_or_insert(entry);
+                self.slots[*one as usize].single.get_or_insert(entry);
             }
             [first, rest @ ..] => {
-                let list = &mut self.words.entry(first.clone()).or_default().phrases;
-                if !list.iter().any(|(r, _)| r == rest) {
-                    list.push((rest.to_vec(), entry));
+                let list = &mut self.slots[*first as usize].phrases;
+                if !list.iter().any(|(r, _)| **r == *rest) {
+                    list.push((rest.into(), entry));
                 }
             }
         }
@@ -245,20 +272,45 @@ impl Lexicon {
 
     /// Tokenises and tags `text[span]`.
     pub fn tokenize(&self, text: &str, span: Span) -> Vec<Token> {
-        let mut raw = split(text, span, self);
-        balance_quotes(&mut raw);
-        self.tag_words(text, raw)
+        let mut out = Vec::new();
+        self.tokenize_into(text, span, &mut out);
+        out
     }
 
-    fn tag_words(&self, text: &str, raw: Vec<Token>) -> Vec<Token> {
-        let mut out = Vec::with_capacity(raw.len());
-        let mut lower = String::new();
+    /// Tokenises and tags `text[span]`, appending the tokens to `out`, so a
+    /// caller can keep a whole article's tokens in one vector.
+    pub fn tokenize_into(&self, text: &str, span: Span, out: &mut Vec<Token>) {
+        thread_local!(static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default());
+        SCRATCH.with(|scratch| {
+            let scratch = &mut *scratch.borrow_mut();
+            scratch.raw.clear();
+            split(text, span, self, &mut scratch.raw);
+            balance_quotes(&mut scratch.raw);
+            self.tag_words(text, scratch, out);
+        });
+    }
+
+    /// The id of a raw word or negation token, `UNKNOWN` if the rules never
+    /// mention it.
+    fn word_id(&self, word: &str, lower: &mut String) -> WordId {
+        lowercase_into(word, lower);
+        self.ids.get(lower.as_str()).copied().unwrap_or(UNKNOWN)
+    }
+
+    fn tag_words(&self, text: &str, scratch: &mut Scratch, out: &mut Vec<Token>) {
+        let Scratch { raw, ids, lower } = scratch;
+        ids.clear();
+        ids.extend(raw.iter().map(|t| match t.tag {
+            tag::WORD | tag::NEGATION => self.word_id(t.span.slice(text), lower),
+            _ => UNKNOWN,
+        }));
+        let first_out = out.len();
         let mut i = 0;
         let mut sentence_start = true;
         while i < raw.len() {
             // A cue form right after a determiner or possessive is a noun:
             // "a claim", "China’s claims", "the report".
-            let after_det = out.last().is_some_and(|p: &Token| {
+            let after_det = out[first_out..].last().is_some_and(|p: &Token| {
                 let floating = |w: &str| {
                     ["both", "all", "each"]
                         .iter()
@@ -279,10 +331,8 @@ impl Lexicon {
                 i += 1;
                 continue;
             }
-            let word = tok.span.slice(text);
-            lowercase_into(word, &mut lower);
-            let slot = self.words.get(lower.as_str());
-            let phrase = slot.and_then(|slot| Self::phrase_at(text, &raw[i..], &slot.phrases));
+            let slot = self.slots.get(ids[i] as usize);
+            let phrase = slot.and_then(|slot| Self::phrase_at(&raw[i..], &ids[i..], &slot.phrases));
             if let Some((len, entry)) = phrase {
                 let end = raw[i + len - 1].span.end;
                 out.push(Token {
@@ -296,7 +346,7 @@ impl Lexicon {
                 continue;
             }
             let entry = slot.and_then(|slot| slot.single);
-            let mut t = self.tag_word(word, entry, tok.span, sentence_start);
+            let mut t = self.tag_word(tok.span.slice(text), entry, tok.span, sentence_start);
             if after_det && matches!(t.tag, tag::CUE | tag::CUE_NOUN) {
                 t.tag = if t.noun.is_some() {
                     tag::NOUN
@@ -308,35 +358,24 @@ impl Lexicon {
             sentence_start = false;
             i += 1;
         }
-        out
     }
 
+    /// The longest phrase of `candidates` that the words after `raw[0]`
+    /// spell, compared by word id.
     fn phrase_at(
-        text: &str,
         raw: &[Token],
-        candidates: &[(Vec<String>, Entry)],
+        ids: &[WordId],
+        candidates: &[(Box<[WordId]>, Entry)],
     ) -> Option<(usize, Entry)> {
-        if candidates.is_empty() {
-            return None;
-        }
-        let mut lower = String::new();
-        'phrase: for (rest, entry) in candidates {
-            if raw.len() <= rest.len() {
-                continue;
-            }
-            for (k, want) in rest.iter().enumerate() {
-                let tok = raw[k + 1];
-                if tok.tag != tag::WORD && tok.tag != tag::NEGATION {
-                    continue 'phrase;
-                }
-                lowercase_into(tok.span.slice(text), &mut lower);
-                if lower != *want {
-                    continue 'phrase;
-                }
-            }
-            return Some((rest.len() + 1, *entry));
-        }
-        None
+        candidates.iter().find_map(|(rest, entry)| {
+            let words = raw.get(1..=rest.len())?;
+            let spelled = words
+                .iter()
+                .zip(&ids[1..])
+                .zip(rest.iter())
+                .all(|((t, &id), &want)| matches!(t.tag, tag::WORD | tag::NEGATION) && id == want);
+            spelled.then_some((rest.len() + 1, *entry))
+        })
     }
 
     fn tag_word(
@@ -354,9 +393,7 @@ impl Lexicon {
         };
         let first = word.chars().next().unwrap_or(' ');
         let capitalised = first.is_uppercase();
-        let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !word.chars().any(|c| c.is_lowercase());
-        if acronym {
+        if is_acronym(word) {
             return plain(tag::PROPER);
         }
         if capitalised && self.is_title(word.trim_end_matches('.')) {
@@ -387,6 +424,33 @@ impl Lexicon {
     }
 }
 
+/// Two letters or more and none in lowercase: `US`, `KCNA`, `B-52`.
+fn is_acronym(word: &str) -> bool {
+    let mut letters = 0;
+    if word.is_ascii() {
+        for b in word.bytes() {
+            if b.is_ascii_lowercase() {
+                return false;
+            }
+            letters += usize::from(b.is_ascii_uppercase());
+        }
+    } else {
+        for c in word.chars() {
+            if c.is_lowercase() {
+                return false;
+            }
+            letters += usize::from(c.is_alphabetic());
+        }
+    }
+    letters >= 2
+}
+
+fn lowercase(word: &str) -> String {
+    let mut s = String::new();
+    lowercase_into(word, &mut s);
+    s
+}
+
 fn lowercase_into(word: &str, buf: &mut String) {
     buf.clear();
     if word.is_ascii() {
@@ -401,29 +465,33 @@ fn lowercase_into(word: &str, buf: &mut String) {
     }
 }
 
+/// The character at byte `i` of `s` and its length, None at the end.
+/// ASCII, nearly all of news text, is read without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some((b as char, 1))
+    } else {
+        s.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
+    }
+}
+
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Splits `text[span]` into raw tokens: words (tag WORD, looked up later),
 /// punctuation, and quotation marks resolved as opening, closing or apostrophe.
-fn split(text: &str, span: Span, lex: &Lexicon) -> Vec<Token> {
-    // The decoded characters of a sentence, kept between calls: allocating
-    // them afresh for every sentence showed up in profiles.
-    thread_local!(static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const { std::cell::RefCell::new(Vec::new()) });
-    CHARS.with(|buf| {
-        let mut chars = buf.borrow_mut();
-        chars.clear();
-        chars.extend(span.slice(text).char_indices());
-        split_chars(text, span, lex, &chars)
-    })
-}
-
-fn split_chars(text: &str, span: Span, lex: &Lexicon, chars: &[(usize, char)]) -> Vec<Token> {
+/// Works on byte offsets; only non-ASCII characters are decoded.
+fn split(text: &str, span: Span, lex: &Lexicon, out: &mut Vec<Token>) {
     let s = span.slice(text);
     let base = span.start;
-    let mut out: Vec<Token> = Vec::with_capacity(s.len() / 5 + 1);
-    let push = |out: &mut Vec<Token>, tag: u8, start: usize, end: usize| {
+    let mut push = |tag: u8, start: usize, end: usize| {
         out.push(Token {
             tag,
             span: Span::new(base + start, base + end),
@@ -431,75 +499,33 @@ fn split_chars(text: &str, span: Span, lex: &Lexicon, chars: &[(usize, char)]) -
             noun: None,
         });
     };
-    let char_at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let end_of = |k: usize| chars.get(k).map_or(s.len(), |&(i, _)| i);
+    let is_alnum_at = |i: usize| char_at(s, i).is_some_and(|(c, _)| is_word_char(c));
     let mut single_open = false;
     let mut double_open = false;
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        let prev = if k == 0 { None } else { char_at(k - 1) };
-        let next = char_at(k + 1);
+    let mut i = 0;
+    while let Some((c, len)) = char_at(s, i) {
         if c.is_whitespace() {
-            k += 1;
+            i += len;
             continue;
         }
         if is_word_char(c) {
-            let mut j = k + 1;
-            // Where a trailing "n't" starts, if the word has one.
-            let mut negation_at = None;
-            while let Some(c2) = char_at(j) {
-                if is_word_char(c2) {
-                    j += 1;
-                } else if matches!(c2, '-' | '.' | '/' | '&' | '\u{2011}')
-                    && char_at(j + 1).is_some_and(is_word_char)
-                {
-                    j += 2;
-                } else if matches!(c2, '’' | '\'')
-                    && char_at(j + 1).is_some_and(char::is_alphabetic)
-                {
-                    let ends_after = |n: usize| !char_at(j + n).is_some_and(char::is_alphanumeric);
-                    let possessive = matches!(char_at(j + 1), Some('s' | 'S')) && ends_after(2);
-                    let negation = char_at(j + 1) == Some('t')
-                        && char_at(j - 1) == Some('n')
-                        && j > k + 1
-                        && ends_after(2);
-                    if negation {
-                        negation_at = Some(j - 1);
-                    }
-                    if possessive || negation {
-                        break;
-                    }
-                    j += 2;
-                } else {
-                    break;
-                }
-            }
-            let mut word_end = negation_at.unwrap_or(j);
-            // Abbreviations and initials keep their period.
-            if negation_at.is_none() && char_at(j) == Some('.') {
-                let with_dot = &s[i..end_of(j + 1)];
-                let initial = j == k + 1 && c.is_uppercase();
-                if lex.is_abbreviation(with_dot) || initial {
-                    j += 1;
-                    word_end = j;
-                }
-            }
-            push(&mut out, tag::WORD, i, end_of(word_end));
-            k = j;
-            if let Some(n) = negation_at {
-                push(&mut out, tag::NEGATION, end_of(n), end_of(n + 3));
-                k = n + 3;
-            } else if matches!(char_at(k), Some('’' | '\''))
-                && matches!(char_at(k + 1), Some('s' | 'S'))
-                && !char_at(k + 2).is_some_and(char::is_alphanumeric)
+            let (word_end, next) = word_at(s, i, len, lex);
+            push(tag::WORD, i, word_end);
+            i = next;
+            if word_end < next {
+                // The word ended in "n't": a token of its own.
+                push(tag::NEGATION, word_end, next);
+            } else if let Some((_, ql)) = char_at(s, i).filter(|&(q, _)| matches!(q, '’' | '\''))
             {
-                push(&mut out, tag::POSSESSIVE, end_of(k), end_of(k + 2));
-                k += 2;
+                if matches!(char_at(s, i + ql), Some(('s' | 'S', _))) && !is_alnum_at(i + ql + 1) {
+                    push(tag::POSSESSIVE, i, i + ql + 1);
+                    i += ql + 1;
+                }
             }
             continue;
         }
-        let end = end_of(k + 1);
+        let prev = s[..i].chars().next_back();
+        let next = char_at(s, i + len).map(|(n, _)| n);
         let t = match c {
             '“' | '«' | '„' => {
                 double_open = true;
@@ -556,10 +582,58 @@ fn split_chars(text: &str, span: Span, lex: &Lexicon, chars: &[(usize, char)]) -
             ')' | ']' => tag::CLOSE_PAREN,
             _ => tag::OTHER,
         };
-        push(&mut out, t, i, end);
-        k += 1;
+        push(t, i, i + len);
+        i += len;
     }
-    out
+}
+
+/// The word starting at byte `start` of `s` (its first character `first_len`
+/// bytes long): where the word ends, and where scanning resumes — later than
+/// the end when a trailing "n't" follows. Joiners (`B-52`, `U.S`, `AT&T`)
+/// and inner apostrophes (`O’Brien`) stay inside; a possessive `’s` does
+/// not; abbreviations and initials keep their period.
+fn word_at(s: &str, start: usize, first_len: usize, lex: &Lexicon) -> (usize, usize) {
+    let b = s.as_bytes();
+    let alnum_at = |i: usize| char_at(s, i).is_some_and(|(c, _)| is_word_char(c));
+    let mut j = start + first_len;
+    // Where a trailing "n't" starts, if the word has one.
+    let mut negation_at = None;
+    while let Some((c, len)) = char_at(s, j) {
+        if is_word_char(c) {
+            j += len;
+        } else if matches!(c, '-' | '.' | '/' | '&' | '\u{2011}') && alnum_at(j + len) {
+            j += len + char_at(s, j + len).map_or(0, |(_, l)| l);
+        } else if matches!(c, '’' | '\'')
+            && char_at(s, j + len).is_some_and(|(n, _)| n.is_alphabetic())
+        {
+            let after = j + len; // the letter after the apostrophe
+            let ends_after = !char_at(s, after + 1).is_some_and(|(n, _)| n.is_alphanumeric());
+            let possessive = matches!(b[after], b's' | b'S') && ends_after;
+            let negation = b[after] == b't' && b[j - 1] == b'n' && j - 1 > start && ends_after;
+            if negation {
+                negation_at = Some(j - 1);
+            }
+            if possessive || negation {
+                break;
+            }
+            j = after + char_at(s, after).map_or(0, |(_, l)| l);
+        } else {
+            break;
+        }
+    }
+    if let Some(n) = negation_at {
+        // "n" + apostrophe + "t"
+        let apostrophe = char_at(s, n + 1).map_or(1, |(_, l)| l);
+        return (n, n + 1 + apostrophe + 1);
+    }
+    // Abbreviations and initials keep their period.
+    if b.get(j) == Some(&b'.') {
+        let initial = j == start + first_len && s[start..].starts_with(char::is_uppercase);
+        if initial || lex.is_abbreviation(&s[start..=j]) {
+            j += 1;
+        }
+    }
+    (j, j)
 }
 
 /// Turns quotation marks that do not pair up into plain punctuation, so the
