@@ -69,14 +69,32 @@ fn seed_scores_stay_above_the_reached_floor() {
     );
 }
 
-/// The held-out set (tests/data/heldout) was written and annotated by
-/// someone who had not seen the rules: it measures how extraction carries
-/// over to text nobody tuned for. Floors below what was reached.
+/// The held-out sets were written and annotated by someone who had not
+/// seen the rules: they measure how extraction carries over to text nobody
+/// tuned for. `heldout` (8 articles) has since been used to find general
+/// fixes; `heldout2` (10 articles in other styles: wire, state media,
+/// briefing, court, earnings, science, sports, local news, analysis) was
+/// added later and is the fresher measure. Floors just below what was reached.
+fn held_out(set: &str, articles: usize, floors: &[(&str, f64)]) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(set);
+    let docs: Vec<_> = ingest::documents(&[dir]).filter_map(Result::ok).collect();
+    let (r, n) = scores(&format!("tests/data/{set}/attributions.yaml"), docs);
+    assert_eq!(n, articles);
+    assert_floor(&r, floors);
+}
+
 #[test]
 fn held_out_scores_stay_above_the_reached_floor() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/heldout");
-    let docs: Vec<_> = ingest::documents(&[dir]).filter_map(Result::ok).collect();
-    let (r, n) = scores("tests/data/heldout/attributions.yaml", docs);
-    assert_eq!(n, 8);
-    assert_floor(&r, &[("F1", 0.92), ("source", 0.95), ("kind", 0.95)]);
+    held_out(
+        "heldout",
+        8,
+        &[("F1", 0.92), ("source", 0.95), ("kind", 0.95)],
+    );
+    held_out(
+        "heldout2",
+        10,
+        &[("F1", 0.81), ("source", 0.90), ("kind", 0.97)],
+    );
 }
