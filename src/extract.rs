@@ -39,10 +39,14 @@ struct Sentence {
     tags: String,
 }
 
-/// An attribution in token indices of one sentence, before resolution.
+/// An attribution in token indices, before resolution.
 #[derive(Debug, Clone)]
 struct Found {
+    /// The sentence holding the content.
     sentence: usize,
+    /// The sentence holding source, cue and via: the same one, except for a
+    /// quotation continued after its attribution.
+    from: usize,
     pattern: &'static str,
     source: Range<usize>,
     via: Option<Range<usize>>,
@@ -110,11 +114,13 @@ impl Extractor {
 
         let mut found = Vec::new();
         for (i, s) in sentences.iter().enumerate() {
-            if !s.tags.bytes().any(is_cue_tag) {
-                continue;
-            }
             let mut here: Vec<Found> = Vec::new();
-            for m in grammar::matches(&s.tags) {
+            let cues = if s.tags.bytes().any(is_cue_tag) {
+                grammar::matches(&s.tags)
+            } else {
+                Vec::new()
+            };
+            for m in cues {
                 // "…, adding that …" belongs to the speaker of the sentence's
                 // previous attribution, if it has one.
                 let speaker = here.last().map(|f| f.source.clone());
@@ -128,6 +134,9 @@ impl Extractor {
                 new
             });
             here.sort_by_key(|f| (f.cue, f.content.start));
+            if here.is_empty() {
+                found.extend(continued_quote(text, &sentences, i, found.last()));
+            }
             found.extend(here);
         }
         self.resolve_all(text, &sentences, &names, found)
@@ -177,6 +186,7 @@ impl Extractor {
         let content = trim_subordinate(s, &source, content);
         let outer = Found {
             sentence: i,
+            from: i,
             pattern: m.pattern,
             source,
             via: m.via.clone(),
@@ -241,18 +251,18 @@ impl Extractor {
         let mut out = Vec::with_capacity(found.len());
         for f in found {
             let s = &sentences[f.sentence];
-            let source = self.source(text, sentences, f.sentence, &f.source, names, &memory);
+            let source = self.source(text, sentences, f.from, &f.source, names, &memory);
             let via = f
                 .via
                 .as_ref()
-                .map(|r| self.source(text, sentences, f.sentence, r, names, &memory));
+                .map(|r| self.source(text, sentences, f.from, r, names, &memory));
             // The grammatical subject is what a later "it"/"he" most likely means.
             memory.remember(
                 via.as_ref()
                     .filter(|_| f.pattern == "relay_citing")
                     .unwrap_or(&source),
             );
-            let cue_tok = s.tokens[f.cue];
+            let cue_tok = sentences[f.from].tokens[f.cue];
             let info = cue_tok.cue.and_then(|c| self.lexicon.cue(c));
             let cue_span = cue_tok.span;
             out.push(Attribution {
@@ -439,6 +449,34 @@ impl Antecedents {
             _ => self.body = Some(resolved),
         }
     }
+}
+
+/// `“Q1,” she said. “Q2.”`: a sentence that is one quotation, right after
+/// a quotation attributed at its close in the same paragraph, goes on with
+/// the same speaker and cue.
+fn continued_quote(
+    text: &str,
+    sentences: &[Sentence],
+    i: usize,
+    last: Option<&Found>,
+) -> Option<Found> {
+    let last = last.filter(|f| {
+        f.sentence + 1 == i
+            && f.kind == QuoteKind::Direct
+            && matches!(f.pattern, "quote_then_source" | "quote_continued")
+    })?;
+    let (prev, s) = (&sentences[i - 1], &sentences[i]);
+    let same_paragraph = text
+        .get(prev.span.end..s.span.start)
+        .is_some_and(|gap| !gap.contains('\n'));
+    let (content, kind) = shape_content(&s.tokens, 0..s.tokens.len())?;
+    (same_paragraph && kind == QuoteKind::Direct).then(|| Found {
+        sentence: i,
+        pattern: "quote_continued",
+        content,
+        kind,
+        ..last.clone()
+    })
 }
 
 fn is_cue_tag(b: u8) -> bool {

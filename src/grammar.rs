@@ -851,6 +851,25 @@ mod tests {
     }
 
     #[test]
+    fn quote_continued_after_its_attribution() {
+        let all = read("“We lost,” the coach said. “We will be back next year.”");
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert_eq!(
+            (all[1].0.as_str(), all[1].1.as_str(), all[1].2.as_str(), all[1].3.as_str()),
+            ("quote_continued", "the coach", "said", "We will be back next year")
+        );
+        assert_eq!(all[1].4, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn quote_continued_stops_at_the_paragraph_or_a_sentence_without_quotes() {
+        assert_eq!(read("“We lost,” the coach said.\n\n“Rain is due.”").len(), 1);
+        assert_eq!(read("“We lost,” the coach said. Rain is due.").len(), 1);
+        // An indirect attribution before it does not carry over.
+        assert_eq!(read("The coach said they lost. “Rain is due.”").len(), 1);
+    }
+
+    #[test]
     fn tag_level_rules_parse_directly() {
         // The grammar can be tested on tag strings too.
         assert!(AttributionParser::parse(Rule::source, "dPwN").is_ok());
