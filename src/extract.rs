@@ -315,17 +315,25 @@ impl Extractor {
             )
         } else {
             let own = resolve::resolve(text, toks, &self.gazetteer, names);
-            // "Ukraine's foreign minister, Dmytro Kuleba, said": a role named
+            // "Ukraine's foreign minister, Dmytro Kuleba, said" / "The
+            // company's supplier, Dongxia Motor, said": a role or body named
             // in an aside right after it.
             match apposed_name(&s.tokens, r) {
-                Some(name)
-                    if own.source_type == SourceType::Person
-                        && toks.last().is_some_and(|t| t.tag != tag::PROPER) =>
-                {
+                Some(name) if toks.last().is_some_and(|t| t.tag != tag::PROPER) => {
                     let named = resolve::resolve(text, name, &self.gazetteer, names);
-                    Resolved {
-                        role: Some(own.entity),
-                        ..named
+                    if own.source_type == SourceType::Person {
+                        Resolved {
+                            role: Some(own.entity),
+                            ..named
+                        }
+                    } else if named.source_type == SourceType::Person {
+                        // A capitalised run after a body's noun names the body.
+                        Resolved {
+                            entity: resolve::words_of(text, name),
+                            ..own
+                        }
+                    } else {
+                        named
                     }
                 }
                 _ => own,
@@ -695,7 +703,20 @@ fn only_adjunct_before(tokens: &[Token]) -> bool {
 fn apposed_name<'t>(tokens: &'t [Token], r: &Range<usize>) -> Option<&'t [Token]> {
     let rest = tokens.get(r.end..)?;
     let (first, rest) = rest.split_first()?;
-    let len = rest.iter().take_while(|t| t.tag == tag::PROPER).count();
-    (first.tag == tag::COMMA && len >= 2 && rest.get(len).is_some_and(|t| t.tag == tag::COMMA))
-        .then(|| &rest[..len])
+    // ", retired nurse Bernadette Kyle,": role words may stand before the name.
+    let role = rest
+        .iter()
+        .take_while(|t| matches!(t.tag, tag::WORD | tag::PARTICIPLE | tag::NOUN | tag::TITLE))
+        .count();
+    let len = rest[role..]
+        .iter()
+        .take_while(|t| t.tag == tag::PROPER)
+        .count();
+    let closed = rest.get(role + len).is_none_or(|t| {
+        matches!(
+            t.tag,
+            tag::COMMA | tag::CUE | tag::CUE_NOUN | tag::CUE_LISTENER
+        )
+    });
+    (first.tag == tag::COMMA && len >= 2 && closed).then(|| &rest[role..role + len])
 }

@@ -147,12 +147,13 @@ fn candidates(b: &[u8], cue: usize, free: usize) -> impl Iterator<Item = usize> 
         i
     };
     let mut start = back(cue, WORDS);
-    // ", an expert on …, said": step over the aside to the name before it.
-    if start > free && b[start - 1] == b',' {
-        let aside = back(start - 1, ASIDE);
-        if aside > free && b[aside - 1] == b',' {
-            start = back(aside - 1, WORDS);
+    // ", an expert on …, said" / ", 72, of Castle Hill, said": step over up
+    // to three asides to the name before them.
+    for _ in 0..4 {
+        if start <= free || b[start - 1] != b',' {
+            break;
         }
+        start = back(start - 1, ASIDE);
     }
     // The comma of ", saying …" / ", experts suggest, …" starts a match too.
     if start > free && matches!(b[start - 1], b',' | b'C' | b']') {
@@ -855,18 +856,117 @@ mod tests {
         let all = read("“We lost,” the coach said. “We will be back next year.”");
         assert_eq!(all.len(), 2, "{all:#?}");
         assert_eq!(
-            (all[1].0.as_str(), all[1].1.as_str(), all[1].2.as_str(), all[1].3.as_str()),
-            ("quote_continued", "the coach", "said", "We will be back next year")
+            (
+                all[1].0.as_str(),
+                all[1].1.as_str(),
+                all[1].2.as_str(),
+                all[1].3.as_str()
+            ),
+            (
+                "quote_continued",
+                "the coach",
+                "said",
+                "We will be back next year"
+            )
         );
         assert_eq!(all[1].4, QuoteKind::Direct);
     }
 
     #[test]
     fn quote_continued_stops_at_the_paragraph_or_a_sentence_without_quotes() {
-        assert_eq!(read("“We lost,” the coach said.\n\n“Rain is due.”").len(), 1);
+        assert_eq!(
+            read("“We lost,” the coach said.\n\n“Rain is due.”").len(),
+            1
+        );
         assert_eq!(read("“We lost,” the coach said. Rain is due.").len(), 1);
         // An indirect attribution before it does not carry over.
         assert_eq!(read("The coach said they lost. “Rain is due.”").len(), 1);
+    }
+
+    /// (source entity, type) of each attribution in `text`.
+    fn entities(text: &str) -> Vec<(String, &'static str)> {
+        Extractor::builtin()
+            .extract(text, 0)
+            .into_iter()
+            .map(|a| (a.source.entity, a.source.source_type.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn several_asides_between_source_and_cue() {
+        let text =
+            "One resident, retired nurse Ann Kyle, 72, of Hillside, said the water was brown.";
+        let (_, s, c, q, _) = one(text);
+        assert_eq!(
+            (s.as_str(), c.as_str(), q.as_str()),
+            ("One resident", "said", "the water was brown")
+        );
+        assert_eq!(entities(text), [("Ann Kyle".to_string(), "person")]);
+        let text =
+            "Councillor Ray Doyle, who represents Ward 3, where the school is, said it must stay.";
+        assert_eq!(entities(text), [("Ray Doyle".to_string(), "person")]);
+        // A list of parties is not a source with asides.
+        let (_, s, ..) = one("Britain, France and Germany said the talks had failed.");
+        assert_eq!(s, "France and Germany");
+    }
+
+    #[test]
+    fn a_body_named_in_an_aside_or_after_its_noun() {
+        let text = "The firm’s main supplier, Dongxia Precision Motor, said output had resumed.";
+        assert_eq!(
+            entities(text),
+            [("Dongxia Precision Motor".to_string(), "organization")]
+        );
+        let text = "The industry association EuroHeat said prices had fallen.";
+        assert_eq!(entities(text), [("EuroHeat".to_string(), "organization")]);
+    }
+
+    #[test]
+    fn a_role_mention_resolves_to_the_person_introduced_with_it() {
+        let text = "Judge Helena Marsh heard the case. The judge said jurors could be trusted.";
+        assert_eq!(entities(text), [("Helena Marsh".to_string(), "person")]);
+        let text = "Pieter Van Damme, the trade spokesman, spoke first. The spokesman said talks would go on. \
+                    Van Damme said no date was set.";
+        assert_eq!(
+            entities(text),
+            [
+                ("Pieter Van Damme".to_string(), "person"),
+                ("Pieter Van Damme".to_string(), "person")
+            ]
+        );
+        // With nobody introduced as judge, the role stays a role.
+        assert_eq!(
+            entities("The judge said jurors could be trusted."),
+            [("judge".to_string(), "person")]
+        );
+    }
+
+    #[test]
+    fn an_unnamed_spokesperson_speaks_for_the_body() {
+        assert_eq!(
+            entities(
+                "A spokesperson for the Japanese defence ministry said the missile fell at sea."
+            ),
+            [("Japanese Ministry of Defence".to_string(), "government")]
+        );
+        assert_eq!(
+            entities("A Kremlin spokesman said no meeting was planned."),
+            [("Kremlin".to_string(), "government")]
+        );
+    }
+
+    #[test]
+    fn because_and_if_clauses_stay_in_the_content() {
+        let (.., q, _) = one("He said the figures were wrong because they left out online users.");
+        assert_eq!(
+            q,
+            "the figures were wrong because they left out online users"
+        );
+        let (.., q, _) = one("She said the committee would act if no date was set.");
+        assert_eq!(q, "the committee would act if no date was set");
+        // A "while" clause is the writer's.
+        let (.., q, _) = one("He said the plan was sound while critics called it reckless.");
+        assert_eq!(q, "the plan was sound");
     }
 
     #[test]

@@ -43,6 +43,8 @@ pub struct Gazetteer {
     /// First or last name of a known person → index into `known`.
     by_name_part: HashMap<String, usize>,
     honorifics: Vec<&'static str>,
+    /// Folded role nouns of people who speak for a body.
+    spokespeople: Vec<String>,
 }
 
 /// Lowercase with curly apostrophes and hyphens folded, so `Kim Jong-un`,
@@ -76,6 +78,7 @@ impl Gazetteer {
             by_alias: HashMap::default(),
             by_name_part: HashMap::default(),
             honorifics: vec!["Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."],
+            spokespeople: rules.words.spokespeople.iter().map(|w| fold(w)).collect(),
         };
         for e in &rules.entities {
             let id = g.known.len();
@@ -139,21 +142,42 @@ pub struct ArticleNames {
     /// The runs that are names of people (places stripped), with their
     /// folded words; built on first use, when all runs are known.
     people: std::cell::OnceCell<Vec<(String, Vec<String>)>>,
+    /// (folded role word, name) where the article names someone by role:
+    /// "Judge Helena Marsh", "Harun Tesk, a spokesperson for …".
+    roles: Vec<(String, String)>,
 }
 
 impl ArticleNames {
-    /// Records the runs of capitalised words in one sentence's tokens.
+    /// Records the runs of capitalised words in one sentence's tokens, and
+    /// the roles they are introduced with.
     pub fn observe(&mut self, text: &str, tokens: &[Token]) {
-        for run in tokens.split(|t| t.tag != tag::PROPER) {
-            if let (Some(first), Some(last)) = (run.first(), run.last()) {
-                if run.len() >= 2 {
-                    if let Some(s) = text.get(first.span.start..last.span.end) {
-                        self.runs
-                            .push(s.split_whitespace().collect::<Vec<_>>().join(" "));
-                    }
+        let mut i = 0;
+        while i < tokens.len() {
+            if tokens[i].tag != tag::PROPER {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < tokens.len() && tokens[i].tag == tag::PROPER {
+                i += 1;
+            }
+            if i - start >= 2 {
+                let name = words_of(text, &tokens[start..i]);
+                if let Some(role) = introduced_role(tokens, start, i) {
+                    self.roles
+                        .push((fold(tokens[role].span.slice(text)), name.clone()));
                 }
+                self.runs.push(name);
             }
         }
+    }
+
+    /// The person the article introduced with this role word, if any.
+    fn by_role(&self, role: &str) -> Option<&str> {
+        self.roles
+            .iter()
+            .find(|(r, _)| r == role)
+            .map(|(_, name)| name.as_str())
     }
 
     /// The longest full name in the article that `short` is the first or
@@ -170,14 +194,43 @@ impl ArticleNames {
                 })
                 .collect()
         });
-        let f = fold(short);
+        // "Wang" → "Wang Yi"; "Van Damme" → "Pieter Van Damme".
+        let f: Vec<String> = fold(short).split(' ').map(str::to_string).collect();
         people
             .iter()
-            .filter(|(_, parts)| parts.first() == Some(&f) || parts.last() == Some(&f))
+            .filter(|(_, parts)| {
+                parts.len() > f.len() && (parts.starts_with(&f) || parts.ends_with(&f))
+            })
             .map(|(name, _)| name)
             .max_by_key(|name| name.len())
             .cloned()
     }
+}
+
+/// The token of the role a name at `start..end` is introduced with: a title
+/// or role noun right before it ("Judge Helena Marsh", "spokesperson Harun
+/// Tesk"), before the comma of an aside it opens ("The trade spokesman,
+/// Pieter Van Damme,") or in an aside right after it ("Pieter Van Damme, the
+/// Commission's trade spokesman,").
+fn introduced_role(tokens: &[Token], start: usize, end: usize) -> Option<usize> {
+    let is_role = |t: &Token| t.tag == tag::TITLE || t.noun == Some(SourceType::Person);
+    if let Some(before) = start.checked_sub(1) {
+        if is_role(&tokens[before]) {
+            return Some(before);
+        }
+        if tokens[before].tag == tag::COMMA && before > 0 && is_role(&tokens[before - 1]) {
+            return Some(before - 1);
+        }
+    }
+    if tokens.get(end).is_some_and(|t| t.tag == tag::COMMA) {
+        return tokens[end + 1..]
+            .iter()
+            .take(8)
+            .take_while(|t| !matches!(t.tag, tag::COMMA | tag::STOP | tag::OF | tag::PREP))
+            .position(|t| t.noun == Some(SourceType::Person))
+            .map(|k| end + 1 + k);
+    }
+    None
 }
 
 /// Drops leading place names from a run of capitalised words:
@@ -216,7 +269,8 @@ pub fn resolve(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
     resolve_one(text, tokens, gaz, names)
 }
 
-fn words_of(text: &str, tokens: &[Token]) -> String {
+/// The words of `tokens` as written, white space folded.
+pub fn words_of(text: &str, tokens: &[Token]) -> String {
     let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
         return String::new();
     };
@@ -246,6 +300,9 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
         };
     }
 
+    if let Some(r) = role_reference(text, core, gaz, names) {
+        return r;
+    }
     // A mention of titles only ("Minister", "the President") is a person.
     if core
         .iter()
@@ -293,6 +350,19 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
                 role: role.filter(|_| k.source_type == SourceType::Person),
             };
         }
+        // "the industry association EuroHeat": the name of the body before it.
+        if let Some(body) = last_noun
+            .map(|n| core[n].noun)
+            .filter(|_| last_noun == run_start.checked_sub(1))
+            .flatten()
+            .filter(|&t| t != SourceType::Person)
+        {
+            return Resolved {
+                entity: name,
+                source_type: body,
+                role: None,
+            };
+        }
         let is_person = run.len() >= 2
             || role_tokens
                 .iter()
@@ -309,6 +379,58 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
     }
 
     institution(text, core, gaz)
+}
+
+/// A person mentioned by role alone: "the judge" is the Judge Helena Marsh
+/// the article introduced; an unnamed "ministry spokesman" or "spokesperson
+/// for the ministry" speaks for the ministry.
+fn role_reference(
+    text: &str,
+    core: &[Token],
+    gaz: &Gazetteer,
+    names: &ArticleNames,
+) -> Option<Resolved> {
+    let tail = core
+        .iter()
+        .position(|t| matches!(t.tag, tag::OF | tag::PREP | tag::BY | tag::PARTICIPLE))
+        .unwrap_or(core.len());
+    let head_at = tail.checked_sub(1)?;
+    let head = core[head_at];
+    if !(head.tag == tag::TITLE || head.noun == Some(SourceType::Person)) {
+        return None;
+    }
+    let role = fold(head.span.slice(text));
+    if gaz.spokespeople.contains(&role) {
+        // The body: "for the ministry" after, or "ministry" before.
+        let body = match core.get(tail) {
+            Some(t) if t.tag != tag::PARTICIPLE && tail + 1 < core.len() => &core[tail + 1..],
+            _ => &core[..head_at],
+        };
+        let body = skip_determiners(body);
+        if !body.is_empty() && body.iter().all(|t| t.tag != tag::PRONOUN) {
+            let r = resolve(text, body, gaz, names);
+            if r.source_type != SourceType::Person && r.source_type != SourceType::Anonymous {
+                return Some(r);
+            }
+        }
+    }
+    if core[..head_at].iter().any(|t| t.tag == tag::PROPER) && tail == core.len() {
+        return None;
+    }
+    let name = names.by_role(&role)?;
+    Some(Resolved {
+        entity: canonical_person(name, gaz, names),
+        source_type: SourceType::Person,
+        role: Some(words_of(text, skip_determiners(&core[..tail]))),
+    })
+}
+
+fn skip_determiners(tokens: &[Token]) -> &[Token] {
+    let k = tokens
+        .iter()
+        .position(|t| !matches!(t.tag, tag::DETERMINER | tag::POSSESSIVE))
+        .unwrap_or(tokens.len());
+    &tokens[k..]
 }
 
 /// The role words before a name, without honorifics: "Chinese Foreign Minister".
@@ -328,11 +450,10 @@ fn canonical_person(name: &str, gaz: &Gazetteer, names: &ArticleNames) -> String
     if let Some(k) = gaz.lookup(name) {
         return k.name.clone();
     }
-    let single = !name.contains(' ');
-    if single {
-        if let Some(full) = names.expand(name, gaz) {
-            return gaz.lookup(&full).map_or(full, |k| k.name.clone());
-        }
+    if let Some(full) = names.expand(name, gaz) {
+        return gaz.lookup(&full).map_or(full, |k| k.name.clone());
+    }
+    if !name.contains(' ') {
         if let Some(&i) = gaz.by_name_part.get(&fold(name)) {
             return gaz.known[i].name.clone();
         }

@@ -123,6 +123,10 @@ pub struct WordClasses {
     pub negations: Vec<String>,
     #[serde(default)]
     pub time: Vec<String>,
+    /// Role nouns of people who speak for a body ("spokesperson"): an
+    /// unnamed one is credited to the body they speak for.
+    #[serde(default)]
+    pub spokespeople: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -359,6 +363,7 @@ impl Rules {
             (&mut w.auxiliaries, o.auxiliaries),
             (&mut w.negations, o.negations),
             (&mut w.time, o.time),
+            (&mut w.spokespeople, o.spokespeople),
         ] {
             mine.extend(theirs);
         }

@@ -62,7 +62,8 @@ pub fn rules_schema() -> Value {
                 "properties": {
                     "determiners": strings(), "prepositions": strings(), "of": strings(), "by": strings(),
                     "that": strings(), "relatives": strings(), "coordinators": strings(), "subordinators": strings(),
-                    "pronouns": strings(), "be": strings(), "auxiliaries": strings(), "negations": strings(), "time": strings()
+                    "pronouns": strings(), "be": strings(), "auxiliaries": strings(), "negations": strings(), "time": strings(),
+                    "spokespeople": strings()
                 }
             },
             "abbreviations": strings(),
