@@ -134,10 +134,18 @@ impl Extractor {
                 new
             });
             here.sort_by_key(|f| (f.cue, f.content.start));
-            if here.is_empty() {
-                found.extend(continued_quote(text, &sentences, i, found.last()));
+            let quoted_self: Vec<bool> = here
+                .iter()
+                .map(|f| self.speaker_quoting_self(text, s, f, &here))
+                .collect();
+            let mut quoted_self = quoted_self.into_iter();
+            here.retain(|_| !quoted_self.next().unwrap_or(false));
+            // A sentence that is one quotation continuing the last one is
+            // that speaker's; cues inside it are the speaker's own words.
+            match continued_quote(text, &sentences, i, found.last()) {
+                Some(c) => found.push(c),
+                None => found.extend(here),
             }
-            found.extend(here);
         }
         self.resolve_all(text, &sentences, &names, found)
     }
@@ -238,6 +246,33 @@ impl Extractor {
             out.insert(0, outer);
         }
         out
+    }
+
+    /// Inside a quotation, "you're telling", "I will say it" or "before we
+    /// tell" (a cue in its base form: not a report of something said) and a
+    /// participle hanging off the speaker's own clause are the speaker's
+    /// words, not attributions. "We told them that …" is one.
+    fn speaker_quoting_self(&self, text: &str, s: &Sentence, f: &Found, all: &[Found]) -> bool {
+        let quoted = all.iter().any(|g| {
+            g.kind == QuoteKind::Direct && g.content.start <= f.cue && f.cue < g.content.end
+        });
+        if !quoted {
+            return false;
+        }
+        let source = token_span(&s.tokens, &f.source).slice(text).to_lowercase();
+        let base_form = || {
+            let cue = &s.tokens[f.cue];
+            let lemma = cue
+                .cue
+                .and_then(|c| self.lexicon.cue(c))
+                .map(|c| c.lemma.as_str());
+            lemma == Some(cue.span.slice(text).to_lowercase().as_str())
+        };
+        match source.split(['\'', '’']).next().unwrap_or("") {
+            "you" => true,
+            "i" | "we" => base_form(),
+            _ => f.pattern == "dangling_cue",
+        }
     }
 
     fn resolve_all(

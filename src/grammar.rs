@@ -154,6 +154,10 @@ fn candidates(b: &[u8], cue: usize, free: usize) -> impl Iterator<Item = usize> 
             break;
         }
         start = back(start - 1, ASIDE);
+        // ", asked about the study, said": a participle opening the aside.
+        if start > free + 1 && is_cue(b[start - 1]) && b[start - 2] == b',' {
+            start -= 1;
+        }
     }
     // The comma of ", saying …" / ", experts suggest, …" starts a match too.
     if start > free && matches!(b[start - 1], b',' | b'C' | b']') {
@@ -230,7 +234,7 @@ fn to_match(found: Pair<Rule>) -> Option<Match> {
         m.pattern = name;
         for slot in child.into_inner() {
             match slot.as_rule() {
-                Rule::source | Rule::source_noun | Rule::source_word => {
+                Rule::source | Rule::source_noun | Rule::source_word | Rule::according_source => {
                     m.source = Some(range(&slot))
                 }
                 Rule::cited => cited = Some(range(&slot)),
@@ -967,6 +971,101 @@ mod tests {
         // A "while" clause is the writer's.
         let (.., q, _) = one("He said the plan was sound while critics called it reckless.");
         assert_eq!(q, "the plan was sound");
+    }
+
+    #[test]
+    fn according_to_takes_any_phrase_up_to_the_comma() {
+        let (p, s, _, q, _) =
+            one("According to data compiled by Quantra, analysts had expected a loss.");
+        assert_eq!(
+            (p.as_str(), s.as_str(), q.as_str()),
+            (
+                "according_first",
+                "data compiled by Quantra",
+                "analysts had expected a loss"
+            )
+        );
+        let (_, s, _, q, _) = one(
+            "According to people familiar with the matter, who asked not to be named, the firm is for sale.",
+        );
+        assert_eq!(
+            (s.as_str(), q.as_str()),
+            ("people familiar with the matter", "the firm is for sale")
+        );
+        let (_, s, ..) =
+            one("Heat kills thousands a year, according to a study of 2 million births in Asia.");
+        assert_eq!(s, "a study of 2 million births in Asia");
+        // A bare word is no source: "closed according to plan".
+        none("The plant was closed according to plan.");
+    }
+
+    #[test]
+    fn source_with_a_negated_postmodifier() {
+        let (_, s, c, q, _) =
+            one("Experts not involved in the research cautioned that the sample was small.");
+        assert_eq!(
+            (s.as_str(), c.as_str(), q.as_str()),
+            (
+                "Experts not involved in the research",
+                "cautioned",
+                "the sample was small"
+            )
+        );
+    }
+
+    #[test]
+    fn a_participle_aside_and_a_participle_in_the_listener() {
+        let (_, s, ..) =
+            one("A WHO spokesperson, asked about the study, said it added to the evidence.");
+        assert_eq!(s, "A WHO spokesperson");
+        let (_, s, c, ..) = one("“It will stay open,” she told a packed meeting of the council.");
+        assert_eq!((s.as_str(), c.as_str()), ("she", "told"));
+    }
+
+    #[test]
+    fn a_new_reporting_clause_after_comma_and_ends_the_content() {
+        let all = read("Beijing accused Brussels of “protectionism”, and China’s commerce ministry said it would respond.");
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert_eq!(all[0].3, "Brussels of “protectionism”");
+        // Without the comma "and" joins two things the source said.
+        let (.., q, _) = one("He said the talks failed and a new round was planned.");
+        assert_eq!(q, "the talks failed and a new round was planned");
+    }
+
+    #[test]
+    fn cues_inside_a_quotation_that_report_nothing() {
+        // Base-form cues after I/we and anything after "you" are the
+        // speaker's own words.
+        let all = read("“We need trials before we tell every woman to stay indoors,” Eklund said.");
+        assert_eq!(all.len(), 1, "{all:#?}");
+        let all = read("“You're telling those kids they don't matter,” she said.");
+        assert_eq!(all.len(), 1, "{all:#?}");
+        // A report in the past tense is a quotation inside a quotation.
+        let all = read("“We told the panel that the sample was clean,” the lawyer said.");
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert!(all.iter().any(|a| a.1 == "We"), "{all:#?}");
+    }
+
+    #[test]
+    fn a_continued_quotation_owns_the_cues_inside_it() {
+        let all = read("“The biology makes sense,” Eklund said. “But we need trials before we tell anyone to stay indoors.”");
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert_eq!(
+            (all[1].0.as_str(), all[1].1.as_str()),
+            ("quote_continued", "Eklund")
+        );
+    }
+
+    #[test]
+    fn denounce_and_make_clear_are_cues() {
+        let (_, _, c, q, _) = one("Pyongyang denounced the drills as rehearsals for an invasion.");
+        assert_eq!(
+            (c.as_str(), q.as_str()),
+            ("denounced", "the drills as rehearsals for an invasion")
+        );
+        let (_, _, c, _, _) = one("Officials have made clear that the inquiry is moving fast.");
+        assert_eq!(c, "made clear");
+        none("Member states met in Brussels.");
     }
 
     #[test]

@@ -248,9 +248,10 @@ fn strip_place_prefix<'a>(words: &[&'a str], gaz: &Gazetteer) -> Vec<&'a str> {
 pub fn resolve(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNames) -> Resolved {
     // "Washington and Beijing": one collective of the parts.
     let parts: Vec<&[Token]> = tokens.split(|t| t.tag == tag::COORD).collect();
+    // "a study of births in South and Southeast Asia" is one thing.
     let has_postmod = tokens
         .iter()
-        .any(|t| matches!(t.tag, tag::BY | tag::PARTICIPLE));
+        .any(|t| matches!(t.tag, tag::BY | tag::PARTICIPLE | tag::OF | tag::PREP));
     if parts.len() > 1 && !has_postmod && parts.iter().all(|p| !p.is_empty()) {
         let resolved: Vec<Resolved> = parts
             .iter()

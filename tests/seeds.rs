@@ -74,7 +74,9 @@ fn seed_scores_stay_above_the_reached_floor() {
 /// tuned for. `heldout` (8 articles) has since been used to find general
 /// fixes; `heldout2` (10 articles in other styles: wire, state media,
 /// briefing, court, earnings, science, sports, local news, analysis) was
-/// added later and is the fresher measure. Floors just below what was reached.
+/// added later; `heldout3` (10 scraped-looking international-affairs pages:
+/// wire, state media, briefings, live blog, machine translation) last.
+/// Floors just below what was reached.
 fn held_out(set: &str, articles: usize, floors: &[(&str, f64)]) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
@@ -95,6 +97,11 @@ fn held_out_scores_stay_above_the_reached_floor() {
     held_out(
         "heldout2",
         10,
-        &[("F1", 0.81), ("source", 0.90), ("kind", 0.97)],
+        &[("F1", 0.91), ("source", 0.94), ("kind", 0.97)],
+    );
+    held_out(
+        "heldout3",
+        10,
+        &[("F1", 0.80), ("source", 0.93), ("kind", 0.95)],
     );
 }
