@@ -15,6 +15,7 @@ use crate::rules::{FurnitureRules, RulesError};
 pub struct Furniture {
     line: RegexSet,
     tail: RegexSet,
+    teasers: RegexSet,
     inline: Vec<Regex>,
 }
 
@@ -32,6 +33,7 @@ impl Furniture {
         Ok(Furniture {
             line: RegexSet::new(rules.line.iter().map(anchored)).map_err(invalid)?,
             tail: RegexSet::new(rules.tail.iter().map(anchored)).map_err(invalid)?,
+            teasers: RegexSet::new(rules.teasers.iter().map(anchored)).map_err(invalid)?,
             inline: rules
                 .inline
                 .iter()
@@ -42,7 +44,8 @@ impl Furniture {
     }
 
     /// The parts of `text[body_start..]` that are article text: each line,
-    /// minus furniture lines, inline credits, and everything after a tail marker.
+    /// minus furniture lines, inline credits, teaser blocks, and everything
+    /// after a tail marker.
     pub fn content_spans(&self, text: &str, body_start: usize) -> Vec<Span> {
         let mut out = Vec::new();
         let mut offset = body_start.min(text.len());
@@ -50,6 +53,7 @@ impl Furniture {
         while !text.is_char_boundary(offset) {
             offset += 1;
         }
+        let mut in_teasers = false;
         while offset < text.len() {
             let rest = &text[offset..];
             let line_len = rest.find('\n').unwrap_or(rest.len());
@@ -59,7 +63,12 @@ impl Furniture {
                 if self.tail.is_match(trimmed) {
                     break;
                 }
-                if !self.line.is_match(trimmed) {
+                if self.teasers.is_match(trimmed) {
+                    in_teasers = true;
+                } else if in_teasers && !is_prose(trimmed) {
+                    // A headline under a teaser heading.
+                } else if !self.line.is_match(trimmed) {
+                    in_teasers = false;
                     self.push_without_inline(line, offset, &mut out);
                 }
             }
@@ -84,6 +93,12 @@ impl Furniture {
         }
         push_trimmed(line, pos, line.len(), offset, out);
     }
+}
+
+/// A line that reads as article text rather than a headline: a sentence of
+/// six or more words ending in a stop or a closing quotation mark.
+fn is_prose(line: &str) -> bool {
+    line.split_whitespace().nth(5).is_some() && line.ends_with(['.', '!', '?', '"', '”', '’', '\''])
 }
 
 fn push_trimmed(line: &str, start: usize, end: usize, offset: usize, out: &mut Vec<Span>) {
@@ -123,7 +138,24 @@ mod tests {
 
     #[test]
     fn tail_marker_drops_everything_after() {
-        let text = "Body text.\nRelated News\nTeaser: truce to continue, army says\n";
+        let text = "Body text.\nComments\nI think the minister said it well.\n";
+        assert_eq!(kept(text), ["Body text."]);
+    }
+
+    #[test]
+    fn teaser_block_is_dropped_up_to_the_next_prose() {
+        let text = "Body text.\nRelated News\nTeaser: truce to continue, army says\n\
+                    UAE and Ukraine sign trade pact\n\
+                    The ministry said the swap was the largest so far.\n";
+        assert_eq!(
+            kept(text),
+            [
+                "Body text.",
+                "The ministry said the swap was the largest so far."
+            ]
+        );
+        // Teasers at the end of a page leave nothing behind.
+        let text = "Body text.\nRecommended\nKim visits Moscow\nTruce holds, army says\n";
         assert_eq!(kept(text), ["Body text."]);
     }
 

@@ -136,6 +136,11 @@ pub struct FurnitureRules {
     pub line: Vec<String>,
     #[serde(default)]
     pub tail: Vec<String>,
+    /// Headings of a teaser block ("Recommended", "Related News"): the
+    /// heading and the headlines under it are dropped, up to the next line
+    /// of prose.
+    #[serde(default)]
+    pub teasers: Vec<String>,
     #[serde(default)]
     pub inline: Vec<String>,
 }
@@ -297,6 +302,7 @@ impl Rules {
             .line
             .iter()
             .chain(&self.furniture.tail)
+            .chain(&self.furniture.teasers)
             .chain(&self.furniture.inline)
         {
             regex::Regex::new(pattern).map_err(|e| {
@@ -370,6 +376,7 @@ impl Rules {
         self.abbreviations.extend(other.abbreviations);
         self.furniture.line.extend(other.furniture.line);
         self.furniture.tail.extend(other.furniture.tail);
+        self.furniture.teasers.extend(other.furniture.teasers);
         self.furniture.inline.extend(other.furniture.inline);
         self.tests.extend(other.tests);
         for (outlet, rules) in other.outlets {

@@ -70,7 +70,7 @@ pub fn rules_schema() -> Value {
             "furniture": {
                 "type": "object",
                 "additionalProperties": false,
-                "properties": {"line": strings(), "tail": strings(), "inline": strings()}
+                "properties": {"line": strings(), "tail": strings(), "teasers": strings(), "inline": strings()}
             },
             "tests": {
                 "type": "array",
