@@ -297,6 +297,14 @@ impl Extractor {
                     .filter(|_| f.pattern == "relay_citing")
                     .unwrap_or(&source),
             );
+            let is_body = !matches!(
+                source.source_type,
+                SourceType::Person | SourceType::Anonymous | SourceType::Collective
+            );
+            match body_head(text, &sentences[f.from].tokens[f.source.clone()]) {
+                Some((head, false)) if is_body => memory.bodies.push((head, source.clone())),
+                _ => {}
+            }
             let cue_tok = sentences[f.from].tokens[f.cue];
             let info = cue_tok.cue.and_then(|c| self.lexicon.cue(c));
             let cue_span = cue_tok.span;
@@ -348,6 +356,12 @@ impl Extractor {
                 names,
                 memory,
             )
+        } else if let Some(earlier) = body_head(text, toks)
+            .filter(|(_, bare)| *bare)
+            .and_then(|(head, _)| memory.body_named(&head))
+        {
+            // "the ministry" after "Russia's defence ministry said".
+            earlier
         } else {
             let own = resolve::resolve(text, toks, &self.gazetteer, names);
             // "Ukraine's foreign minister, Dmytro Kuleba, said" / "The
@@ -477,9 +491,24 @@ struct Antecedents {
     person: Option<Resolved>,
     body: Option<Resolved>,
     group: Option<Resolved>,
+    /// Bodies named so far, by the common noun heading their mention.
+    bodies: Vec<(String, Source)>,
 }
 
 impl Antecedents {
+    /// The body last named with this head noun.
+    fn body_named(&self, head: &str) -> Option<Resolved> {
+        self.bodies
+            .iter()
+            .rev()
+            .find(|(h, _)| h == head)
+            .map(|(_, s)| Resolved {
+                entity: s.entity.clone(),
+                source_type: s.source_type,
+                role: None,
+            })
+    }
+
     fn remember(&mut self, r: &Source) {
         let resolved = Resolved {
             entity: r.entity.clone(),
@@ -492,6 +521,29 @@ impl Antecedents {
             _ => self.body = Some(resolved),
         }
     }
+}
+
+/// The common noun heading a mention of a body, folded ("ministry" in
+/// "Russia's defence ministry"), and whether the mention is bare: only that
+/// noun with determiners and plain words before it ("the ministry", "the
+/// news agency"), so it can only mean a body named earlier.
+fn body_head(text: &str, toks: &[Token]) -> Option<(String, bool)> {
+    let tail = toks
+        .iter()
+        .position(|t| matches!(t.tag, tag::OF | tag::PREP | tag::BY | tag::PARTICIPLE))
+        .unwrap_or(toks.len());
+    let head = toks[..tail].iter().rposition(|t| {
+        matches!(
+            t.noun,
+            Some(SourceType::Government | SourceType::Organization | SourceType::Media)
+        )
+    })?;
+    let bare = tail == toks.len()
+        && head + 1 == toks.len()
+        && toks[..head]
+            .iter()
+            .all(|t| matches!(t.tag, tag::DETERMINER | tag::WORD | tag::NOUN));
+    Some((resolve::fold(toks[head].span.slice(text)), bare))
 }
 
 /// `“Q1,” she said. “Q2.”`: a sentence that is one quotation, right after

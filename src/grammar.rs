@@ -1069,6 +1069,65 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_body_noun_is_the_body_named_before() {
+        let text = "The Ministry of Foreign Affairs said the swap was agreed. \
+                    Russia’s defence ministry said 146 soldiers were back. \
+                    The ministry said they were in Belarus.";
+        assert_eq!(
+            entities(text),
+            [
+                ("Ministry of Foreign Affairs".to_string(), "government"),
+                ("Russian Ministry of Defence".to_string(), "government"),
+                ("Russian Ministry of Defence".to_string(), "government"),
+            ]
+        );
+        // A person heading a body is not the body.
+        let text = "The Electoral Council's head Elena Saucedo said turnout was high. \
+                    The council said results were due on Friday.";
+        assert_eq!(entities(text)[1], ("council".to_string(), "government"));
+    }
+
+    #[test]
+    fn owners_and_areas_of_ministries_and_bodies() {
+        for (text, entity) in [
+            (
+                "The South Korean Unification Ministry said it was monitoring the trip.",
+                "South Korean Ministry of Unification",
+            ),
+            (
+                "The Ostravian foreign ministry said the diplomats must leave.",
+                "Ostravian Ministry of Foreign Affairs",
+            ),
+            (
+                "Japan's government said the missiles fell outside its waters.",
+                "Japanese government",
+            ),
+            (
+                "Foreign Ministry Spokeswoman Maria Zakharova said the talks were useful.",
+                "Maria Zakharova",
+            ),
+            (
+                "Chief Cabinet Secretary Yoshimasa Hayashi said Japan had protested.",
+                "Yoshimasa Hayashi",
+            ),
+        ] {
+            assert_eq!(entities(text)[0].0, entity, "{text}");
+        }
+        // A group keeps the possessive.
+        assert_eq!(
+            entities("Ukraine’s allies believe the aid will come.")[0].0,
+            "Ukraine’s allies"
+        );
+    }
+
+    #[test]
+    fn a_byline_in_capitals_is_not_a_name() {
+        let text = "By KIM TONG-HYUNG\n\nNorth Korean leader Kim Jong Un visited a factory. \
+                    Kim said output must rise.";
+        assert_eq!(entities(text)[0].0, "Kim Jong Un");
+    }
+
+    #[test]
     fn tag_level_rules_parse_directly() {
         // The grammar can be tested on tag strings too.
         assert!(AttributionParser::parse(Rule::source, "dPwN").is_ok());

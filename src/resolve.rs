@@ -161,8 +161,10 @@ impl ArticleNames {
             while i < tokens.len() && tokens[i].tag == tag::PROPER {
                 i += 1;
             }
-            if i - start >= 2 {
-                let name = words_of(text, &tokens[start..i]);
+            let name = words_of(text, &tokens[start..i]);
+            // An all-capitals run is a byline or dateline ("KIM TONG-HYUNG"),
+            // not a name the article uses.
+            if i - start >= 2 && name.chars().any(char::is_lowercase) {
                 if let Some(role) = introduced_role(tokens, start, i) {
                     self.roles
                         .push((fold(tokens[role].span.slice(text)), name.clone()));
@@ -332,9 +334,18 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
         .map_or(0, |i| i + 1);
     // A name right after a body's noun names that body ("news agency KCNA");
     // one further on is part of its title ("Ministry of Foreign Affairs").
+    // A title in between makes the name a person's again ("Foreign Ministry
+    // Spokeswoman Maria Zakharova", "Chief Cabinet Secretary Yoshimasa Hayashi").
+    let is_role = |t: &Token| t.tag == tag::TITLE || t.noun == Some(SourceType::Person);
     let last_noun = core[..run_start].iter().rposition(|t| t.noun.is_some());
-    let part_of_title =
-        last_noun.is_some_and(|n| core[n].noun != Some(SourceType::Person) && n + 1 != run_start);
+    let part_of_title = last_noun.is_some_and(|n| {
+        let between = &core[n + 1..run_start];
+        let titled = between.iter().any(is_role)
+            && between
+                .iter()
+                .all(|t| !matches!(t.tag, tag::OF | tag::PREP));
+        !is_role(&core[n]) && n + 1 != run_start && !titled
+    });
     if run_start < core.len() && !part_of_title {
         let run: Vec<&str> = core[run_start..]
             .iter()
@@ -490,16 +501,58 @@ fn institution(text: &str, core: &[Token], gaz: &Gazetteer) -> Resolved {
     let head_word = fold(head.span.slice(text));
     let mut source_type = head.noun.unwrap_or(SourceType::Organization);
     // A country owning a ministry: "China’s foreign ministry", "the Russian Foreign Ministry".
-    let country = proper_runs(core).find_map(|run| gaz.country_of(&words_of(text, run)));
+    // The longest start of a capitalised run that names a country: "South
+    // Korean" in "South Korean Unification Ministry".
+    let country = proper_runs(core).find_map(|run| {
+        (1..=run.len())
+            .rev()
+            .find_map(|k| gaz.country_of(&words_of(text, &run[..k])))
+    });
     if head_word.starts_with("ministr") {
-        if let Some(c) = country {
-            let area = ministry_area(text, core, head_at);
-            let adjective = c.adjective.as_deref().unwrap_or(&c.name);
+        let area = ministry_area(text, core, head_at);
+        // The owner: a known country, else a capitalised adjective before
+        // the head ("the Ostravian foreign ministry").
+        let owner = match country {
+            Some(c) => Some(c.adjective.clone().unwrap_or_else(|| c.name.clone())),
+            None => core[..head_at]
+                .iter()
+                .position(|t| t.tag == tag::PROPER)
+                .filter(|&k| core.get(k + 1).is_none_or(|t| t.tag != tag::POSSESSIVE))
+                .filter(|&k| !area.contains(core[k].span.slice(text)))
+                .map(|k| core[k].span.slice(text).to_string()),
+        };
+        if !area.is_empty() {
+            let entity = match owner {
+                Some(owner) => format!("{owner} Ministry of {area}"),
+                None => format!("Ministry of {area}"),
+            };
             return Resolved {
-                entity: format!("{adjective} Ministry of {area}"),
+                entity,
                 source_type: SourceType::Government,
                 role: None,
             };
+        }
+    }
+    // "Japan's government" is the Japanese government ("Ukraine's allies"
+    // stay as written: a group, not a body of the state).
+    let body = matches!(
+        source_type,
+        SourceType::Government | SourceType::Organization | SourceType::Media
+    );
+    if let Some(c) = country.filter(|c| body && c.adjective.is_some()) {
+        if let Some(poss) = core[..head_at]
+            .iter()
+            .position(|t| t.tag == tag::POSSESSIVE)
+        {
+            let owner = words_of(text, &core[..poss]);
+            if gaz.country_of(&owner).is_some_and(|o| o.name == c.name) {
+                let adjective = c.adjective.as_deref().unwrap_or(&c.name);
+                return Resolved {
+                    entity: format!("{adjective} {}", words_of(text, &core[poss + 1..=head_at])),
+                    source_type,
+                    role: None,
+                };
+            }
         }
     }
     // "Russian media reports" are Russian media.
@@ -537,7 +590,7 @@ fn ministry_area(text: &str, core: &[Token], head_at: usize) -> String {
         .skip_while(|t| t.tag == tag::OF)
         .map(|t| t.span.slice(text))
         .collect();
-    let before: Vec<&str> = core[..head_at]
+    let mut before: Vec<&str> = core[..head_at]
         .iter()
         .rev()
         .take_while(|t| matches!(t.tag, tag::WORD | tag::TITLE))
@@ -546,6 +599,11 @@ fn ministry_area(text: &str, core: &[Token], head_at: usize) -> String {
         .into_iter()
         .rev()
         .collect();
+    // "Unification Ministry": one capitalised word right before the head,
+    // when nothing else names the area.
+    if before.is_empty() && head_at > 0 && core[head_at - 1].tag == tag::PROPER {
+        before.push(core[head_at - 1].span.slice(text));
+    }
     let words = if after.is_empty() { before } else { after };
     let area = words.join(" ");
     match fold(&area).as_str() {
