@@ -177,13 +177,19 @@ impl Extractor {
             .and_then(|t| t.cue)
             .and_then(|c| self.lexicon.cue(c));
         if let Some(info) = cue_info {
+            // "Markby accused of …" is a passive: nobody accuses here.
+            let passive = info.family == "accusation"
+                && s.tokens.get(m.cue + 1).is_some_and(|t| t.tag == tag::OF);
+            if passive {
+                return Vec::new();
+            }
             let after_that = content.start > 0 && s.tokens[content.start - 1].tag == tag::THAT;
             let rejected = match info.object {
                 Object::Any => false,
                 Object::Clause => {
                     kind != QuoteKind::Direct
                         && !after_that
-                        && !has_verb(&s.tokens[content.clone()])
+                        && !has_verb(clause_head(&s.tokens[content.clone()]))
                 }
                 Object::Quote => kind == QuoteKind::Indirect,
             };
@@ -223,6 +229,7 @@ impl Extractor {
                 ));
             }
         }
+        let reports = cue_info.is_none_or(|c| matches!(c.family.as_str(), "speech" | "relay"));
         let mut out = Vec::new();
         let mut keep_outer = true;
         for mut n in nested {
@@ -235,8 +242,9 @@ impl Extractor {
                 if n.kind == QuoteKind::Indirect {
                     n.kind = QuoteKind::Direct;
                 }
-            } else if only_adjunct_before(&s.tokens[inner_scope.start..n.source.start]) {
+            } else if reports && only_adjunct_before(&s.tokens[inner_scope.start..n.source.start]) {
                 // "X told Y that P, according to Z": one claim by X, relayed by Z.
+                // ("Z denied reports that …" denies them; it relays nothing.)
                 n.via.get_or_insert(outer.source.clone());
                 keep_outer = false;
             }
@@ -672,6 +680,16 @@ fn closing(tokens: &[Token], open: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// A content up to its first relative pronoun: "a new round of sanctions,
+/// which would …" has no verb of its own.
+fn clause_head(tokens: &[Token]) -> &[Token] {
+    let end = tokens
+        .iter()
+        .position(|t| t.tag == tag::RELATIVE)
+        .unwrap_or(tokens.len());
+    &tokens[..end]
 }
 
 fn has_verb(tokens: &[Token]) -> bool {

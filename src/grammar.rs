@@ -88,6 +88,8 @@ fn in_source(t: u8) -> bool {
             | b'c'
             | b'R'
             | b'h'
+            | b'('
+            | b')'
     )
 }
 
@@ -136,13 +138,22 @@ fn candidates(b: &[u8], cue: usize, free: usize) -> impl Iterator<Item = usize> 
     let word = |t: u8| {
         !matches!(
             t,
-            b',' | b'.' | b';' | b':' | b'-' | b'O' | b'C' | b'[' | b']' | b'(' | b')' | b'~'
+            // Brackets may be part of a name: "Joint Chiefs of Staff (JCS)".
+            b',' | b'.' | b';' | b':' | b'-' | b'O' | b'C' | b'[' | b']' | b'~'
         ) && !is_cue(t)
     };
+    // A nickname in single quotes is part of a name: "Dahal 'Prachanda' said".
+    let nickname = |i: usize| i >= free + 3 && b[i - 3..i] == *b"[P]";
     let back = |from: usize, limit: usize| {
         let mut i = from;
-        while i > free && from - i < limit && word(b[i - 1]) {
-            i -= 1;
+        while i > free && from - i < limit {
+            if word(b[i - 1]) {
+                i -= 1;
+            } else if nickname(i) {
+                i -= 3;
+            } else {
+                break;
+            }
         }
         i
     };
@@ -1125,6 +1136,81 @@ mod tests {
         let text = "By KIM TONG-HYUNG\n\nNorth Korean leader Kim Jong Un visited a factory. \
                     Kim said output must rise.";
         assert_eq!(entities(text)[0].0, "Kim Jong Un");
+    }
+
+    #[test]
+    fn a_time_adjunct_between_source_and_cue() {
+        let (_, s, c, ..) = one("The Foreign Office on Thursday rejected the remarks as baseless.");
+        assert_eq!((s.as_str(), c.as_str()), ("The Foreign Office", "rejected"));
+        // Announcing an action is no claim, even with a relative clause after it.
+        none("The EU last week announced new sanctions, which would hit three firms.");
+        let (.., q, _) = one("The EU last week announced that new sanctions would follow.");
+        assert_eq!(q, "new sanctions would follow");
+    }
+
+    #[test]
+    fn bracketed_parts_of_names() {
+        let text = "North Korea fired a missile, South Korea's Joint Chiefs of Staff (JCS) said.";
+        let (p, s, ..) = one(text);
+        assert_eq!(
+            (p.as_str(), s.as_str()),
+            (
+                "clause_then_source",
+                "South Korea's Joint Chiefs of Staff (JCS)"
+            )
+        );
+        assert_eq!(entities(text)[0].0, "South Korean Joint Chiefs of Staff");
+        let (_, s, ..) =
+            one("CPN (Maoist Centre) Chair Pushpa Kamal Dahal 'Prachanda' said he welcomed it.");
+        assert_eq!(
+            s,
+            "CPN (Maoist Centre) Chair Pushpa Kamal Dahal 'Prachanda'"
+        );
+    }
+
+    #[test]
+    fn denying_reports_is_not_relaying_them() {
+        let all = read("Zakharova denied media reports that the talks had been postponed.");
+        assert!(
+            all.iter().any(|a| a.1 == "Zakharova" && a.2 == "denied"),
+            "{all:#?}"
+        );
+        // A report of what someone said is relayed by the reporter.
+        assert_eq!(
+            via("The minister told reporters the border would stay shut, state television reported."),
+            [Some("state television".to_string())]
+        );
+    }
+
+    #[test]
+    fn an_accusation_in_the_passive_has_no_source() {
+        none("Minister accused of ‘sitting on’ damning review.");
+        let (_, s, ..) = one("The union accused the minister of sitting on the review.");
+        assert_eq!(s, "The union");
+    }
+
+    #[test]
+    fn more_cues_and_source_nouns() {
+        for (text, cue) in [
+            (
+                "Observers note that the approach has cast a shadow over the talks.",
+                "note",
+            ),
+            (
+                "Dr Mahat also viewed that transparency will be important.",
+                "viewed",
+            ),
+            (
+                "The minister revealed that the three countries had agreed to meet.",
+                "revealed",
+            ),
+            (
+                "Ukraine's air force said Russia had launched 80 drones.",
+                "said",
+            ),
+        ] {
+            assert_eq!(one(text).2, cue, "{text}");
+        }
     }
 
     #[test]

@@ -294,6 +294,16 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
             break;
         }
     }
+    // "Joint Chiefs of Staff (JCS)": the bracketed short form says nothing more.
+    if core.last().is_some_and(|t| t.tag == tag::CLOSE_PAREN) {
+        if let Some(open) = core
+            .iter()
+            .rposition(|t| t.tag == tag::OPEN_PAREN)
+            .filter(|&o| o > 0)
+        {
+            core = &core[..open];
+        }
+    }
     let whole = words_of(text, core);
     if let Some(k) = gaz.lookup(&whole) {
         return Resolved {
@@ -533,6 +543,23 @@ fn institution(text: &str, core: &[Token], gaz: &Gazetteer) -> Resolved {
             };
         }
     }
+    // A capitalised head keeps its capitalised "of" tail: "Joint Chiefs of Staff".
+    let mut name_end = head_at + 1;
+    if head.span.slice(text).starts_with(char::is_uppercase) {
+        while core.get(name_end).is_some_and(|t| t.tag == tag::OF) {
+            let run = core[name_end + 1..]
+                .iter()
+                .take_while(|t| {
+                    matches!(t.tag, tag::PROPER | tag::NOUN | tag::TITLE)
+                        && t.span.slice(text).starts_with(char::is_uppercase)
+                })
+                .count();
+            if run == 0 {
+                break;
+            }
+            name_end += 1 + run;
+        }
+    }
     // "Japan's government" is the Japanese government ("Ukraine's allies"
     // stay as written: a group, not a body of the state).
     let body = matches!(
@@ -548,7 +575,7 @@ fn institution(text: &str, core: &[Token], gaz: &Gazetteer) -> Resolved {
             if gaz.country_of(&owner).is_some_and(|o| o.name == c.name) {
                 let adjective = c.adjective.as_deref().unwrap_or(&c.name);
                 return Resolved {
-                    entity: format!("{adjective} {}", words_of(text, &core[poss + 1..=head_at])),
+                    entity: format!("{adjective} {}", words_of(text, &core[poss + 1..name_end])),
                     source_type,
                     role: None,
                 };
@@ -556,7 +583,7 @@ fn institution(text: &str, core: &[Token], gaz: &Gazetteer) -> Resolved {
         }
     }
     // "Russian media reports" are Russian media.
-    let mut end = head_at + 1;
+    let mut end = name_end;
     if source_type == SourceType::Document
         && head_at > 0
         && core[head_at - 1].noun == Some(SourceType::Media)
