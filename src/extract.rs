@@ -47,6 +47,9 @@ struct Found {
     /// The sentence holding source, cue and via: the same one, except for a
     /// quotation continued after its attribution.
     from: usize,
+    /// The last sentence the content runs through: a transcript answer
+    /// after a speaker label goes on to the end of its paragraph.
+    through: usize,
     pattern: &'static str,
     source: Range<usize>,
     via: Option<Range<usize>>,
@@ -115,8 +118,12 @@ impl Extractor {
         let mut found = Vec::new();
         for (i, s) in sentences.iter().enumerate() {
             let mut here: Vec<Found> = Vec::new();
-            let cues = if s.tags.bytes().any(is_cue_tag) {
-                grammar::matches(&s.tags)
+            let cues = if s
+                .tags
+                .bytes()
+                .any(|t| is_cue_tag(t) || t == tag::COLON || t == tag::DASH)
+            {
+                grammar::matches(&s.tags, |m| self.names_a_speaker(text, s, m, &names))
             } else {
                 Vec::new()
             };
@@ -140,6 +147,9 @@ impl Extractor {
                 .collect();
             let mut quoted_self = quoted_self.into_iter();
             here.retain(|_| !quoted_self.next().unwrap_or(false));
+            for f in here.iter_mut().filter(|f| f.pattern == "speaker_label") {
+                transcript(text, &sentences, f);
+            }
             // A sentence that is one quotation continuing the last one is
             // that speaker's; cues inside it are the speaker's own words.
             match continued_quote(text, &sentences, i, found.last()) {
@@ -201,6 +211,7 @@ impl Extractor {
         let outer = Found {
             sentence: i,
             from: i,
+            through: i,
             pattern: m.pattern,
             source,
             via: m.via.clone(),
@@ -215,7 +226,7 @@ impl Extractor {
         let inner_scope = outer.content.clone();
         let mut nested = Vec::new();
         if let Some(sub) = s.tags.get(inner_scope.clone()) {
-            for n in grammar::matches(sub) {
+            for n in grammar::matches(sub, |n| !is_label(n.pattern)) {
                 let n = offset(n, inner_scope.start);
                 // "X accused Y of Z and called for W": the dangling cue's
                 // speaker is the outer source, not a noun inside the content.
@@ -229,7 +240,9 @@ impl Extractor {
                 ));
             }
         }
-        let reports = cue_info.is_none_or(|c| matches!(c.family.as_str(), "speech" | "relay"));
+        // A label always keeps its own record.
+        let reports = !is_label(m.pattern)
+            && cue_info.is_none_or(|c| matches!(c.family.as_str(), "speech" | "relay"));
         let mut out = Vec::new();
         let mut keep_outer = true;
         for mut n in nested {
@@ -283,6 +296,51 @@ impl Extractor {
         }
     }
 
+    /// A speaker label must be able to name a speaker ("Guo Jiakun:",
+    /// "Kremlin:", "…: JCS"; not "Watch:" or a dateline in capitals) and
+    /// stand at the start of its line. Other matches pass.
+    fn names_a_speaker(&self, text: &str, s: &Sentence, m: &Match, names: &ArticleNames) -> bool {
+        let (Some(source), true) = (&m.source, is_label(m.pattern)) else {
+            return true;
+        };
+        let toks = &s.tokens[source.clone()];
+        let words = resolve::words_of(text, toks);
+        let capitals = !words.chars().any(char::is_lowercase);
+        // In capitals: an agency or acronym ("AFP:", "…: JCS"), not a
+        // dateline ("ISLAMABAD:", "NEW DELHI -").
+        let speaker = if capitals {
+            let body = resolve::resolve(text, toks, &self.gazetteer, names).source_type;
+            matches!(body, SourceType::Media | SourceType::Organization)
+                && self.gazetteer.knows(&words)
+                || m.pattern == "headline_source" && words.len() <= 5
+        } else {
+            toks.iter()
+                .any(|t| t.tag == tag::TITLE || t.noun == Some(SourceType::Person))
+                || toks.iter().filter(|t| t.tag == tag::PROPER).count() >= 2
+                || self.gazetteer.knows(&words)
+                || names.is_name_part(&words)
+        };
+        // What is said has words, not just a date and a time.
+        let wordy = s.tokens[m.content.clone()]
+            .iter()
+            .filter(|t| {
+                matches!(
+                    t.tag,
+                    tag::WORD
+                        | tag::PROPER
+                        | tag::NOUN
+                        | tag::CUE
+                        | tag::AUX
+                        | tag::BE
+                        | tag::PARTICIPLE
+                        | tag::PRONOUN
+                )
+            })
+            .count()
+            >= 3;
+        speaker && wordy && starts_line(text, s.span.start)
+    }
+
     fn resolve_all(
         &self,
         text: &str,
@@ -327,14 +385,17 @@ impl Extractor {
                     family: info.map_or_else(|| "speech".to_string(), |c| c.family.clone()),
                 },
                 content: {
-                    let span = token_span(&s.tokens, &f.content);
+                    let mut span = token_span(&s.tokens, &f.content);
+                    if f.through > f.sentence {
+                        span.end = content_end(&sentences[f.through]);
+                    }
                     Content {
                         text: span.slice(text).to_string(),
                         span,
                     }
                 },
                 via,
-                sentence: s.span,
+                sentence: Span::new(s.span.start, sentences[f.through].span.end),
                 pattern: f.pattern.to_string(),
             });
         }
@@ -531,6 +592,48 @@ impl Antecedents {
     }
 }
 
+fn is_label(pattern: &str) -> bool {
+    matches!(pattern, "speaker_label" | "headline_source")
+}
+
+/// A transcript answer — a speaker label, then sentences of unquoted speech
+/// ending like a sentence — runs to the end of its paragraph and is direct
+/// speech. A label over a headline ("Kremlin: no date for talks") is not.
+fn transcript(text: &str, sentences: &[Sentence], f: &mut Found) {
+    if f.kind != QuoteKind::Indirect {
+        return;
+    }
+    let mut through = f.sentence;
+    while sentences.get(through + 1).is_some_and(|next| {
+        text.get(sentences[through].span.end..next.span.start)
+            .is_some_and(|gap| !gap.contains('\n'))
+    }) {
+        through += 1;
+    }
+    let end = sentences[through].span.end;
+    if text[..end].ends_with(['.', '?', '!', '"', '”']) {
+        f.through = through;
+        f.kind = QuoteKind::Direct;
+    }
+}
+
+/// Where a sentence's text ends, without its final stop.
+fn content_end(s: &Sentence) -> usize {
+    let last = match s.tokens.split_last() {
+        Some((stop, rest)) if stop.tag == tag::STOP && !rest.is_empty() => rest.last(),
+        _ => s.tokens.last(),
+    };
+    last.map_or(s.span.end, |t| t.span.end)
+}
+
+/// True if nothing but white space stands between the start of the line
+/// and `at`.
+fn starts_line(text: &str, at: usize) -> bool {
+    text.get(..at).is_some_and(|before| {
+        before.trim_end_matches([' ', '\t']).ends_with('\n') || before.trim().is_empty()
+    })
+}
+
 /// The common noun heading a mention of a body, folded ("ministry" in
 /// "Russia's defence ministry"), and whether the mention is bare: only that
 /// noun with determiners and plain words before it ("the ministry", "the
@@ -575,6 +678,7 @@ fn continued_quote(
     let (content, kind) = shape_content(&s.tokens, 0..s.tokens.len())?;
     (same_paragraph && kind == QuoteKind::Direct).then(|| Found {
         sentence: i,
+        through: i,
         pattern: "quote_continued",
         content,
         kind,

@@ -34,15 +34,17 @@ pub struct Match {
 /// A PEG tried at every token would cost a few hundred rule calls per token;
 /// instead the sentence is tried once as a whole (only if it can be framed
 /// at all), then the grammar is tried at the tokens just before each cue
-/// that is not already inside an earlier match.
-pub fn matches(tags: &str) -> Vec<Match> {
+/// that is not already inside an earlier match. `framed_ok` vets a framing
+/// on the words (the grammar sees only tags): a sentence whose framing is
+/// refused is read cue by cue.
+pub fn matches(tags: &str, framed_ok: impl Fn(&Match) -> bool) -> Vec<Match> {
     let b = tags.as_bytes();
     let mut out = Vec::new();
     let mut free = 0; // tokens before this are inside an earlier match
     let mut after = 0; // cues before this are inside an earlier match
     if let Some(m) = framings(b)
         .into_iter()
-        .find_map(|rule| parse_at(rule, tags, 0))
+        .find_map(|rule| parse_at(rule, tags, 0).filter(&framed_ok))
     {
         // A framed match spans the sentence, but its tail may hold another
         // cue: "“…,” he said, adding that …".
@@ -97,6 +99,27 @@ fn in_source(t: u8) -> bool {
 /// in the order the grammar prefers them.
 fn framings(b: &[u8]) -> Vec<Rule> {
     let mut rules = Vec::new();
+    // A short run of name words, then a colon: a speaker label.
+    let label = |run: &[u8]| {
+        (1..=6).contains(&run.len())
+            && run
+                .iter()
+                .all(|&t| matches!(t, b'P' | b'J' | b'N' | b's' | b'n' | b'w' | b'(' | b')'))
+    };
+    if b.iter()
+        .position(|&t| t == b':')
+        .is_some_and(|c| label(&b[..c]))
+    {
+        rules.push(Rule::framed_label);
+    }
+    let tail = b.strip_suffix(b".").unwrap_or(b);
+    if tail
+        .iter()
+        .rposition(|&t| matches!(t, b':' | b'-'))
+        .is_some_and(|c| c > 0 && label(&tail[c + 1..]))
+    {
+        rules.push(Rule::framed_label_end);
+    }
     let Some(last_cue) = b.iter().rposition(|&t| matches!(t, b'V' | b'Z' | b'U')) else {
         if b.contains(&b'A') {
             rules.push(Rule::framed_according);
@@ -245,21 +268,27 @@ fn to_match(found: Pair<Rule>) -> Option<Match> {
         m.pattern = name;
         for slot in child.into_inner() {
             match slot.as_rule() {
-                Rule::source | Rule::source_noun | Rule::source_word | Rule::according_source => {
-                    m.source = Some(range(&slot))
-                }
+                Rule::source
+                | Rule::source_noun
+                | Rule::source_word
+                | Rule::according_source
+                | Rule::label_source => m.source = Some(range(&slot)),
                 Rule::cited => cited = Some(range(&slot)),
                 Rule::relayer => m.via = Some(range(&slot)),
                 Rule::cue
                 | Rule::cue_listener
                 | Rule::cue_gerund
                 | Rule::cue_adjective
-                | Rule::cue_according => m.cue = slot.as_span().start(),
+                | Rule::cue_according
+                | Rule::label_cue
+                | Rule::label_colon => m.cue = slot.as_span().start(),
                 Rule::content
                 | Rule::lead_content
                 | Rule::according_content
                 | Rule::says_content
                 | Rule::object_content
+                | Rule::label_content
+                | Rule::label_claim
                 | Rule::quoted => m.content = range(&slot),
                 _ => {}
             }
@@ -283,6 +312,8 @@ fn to_match(found: Pair<Rule>) -> Option<Match> {
 fn rule_name(rule: Rule) -> Option<&'static str> {
     Some(match rule {
         Rule::quote_then_source => "quote_then_source",
+        Rule::speaker_label => "speaker_label",
+        Rule::headline_source => "headline_source",
         Rule::clause_then_source => "clause_then_source",
         Rule::clause_according => "clause_according",
         Rule::clause_then_says => "clause_then_says",
@@ -1211,6 +1242,50 @@ mod tests {
         ] {
             assert_eq!(one(text).2, cue, "{text}");
         }
+    }
+
+    #[test]
+    fn speaker_labels_in_transcripts_and_headlines() {
+        let all = read("Mao Ning: We have noted the reports. We hope all parties will stay calm.");
+        assert_eq!(
+            (all[0].0.as_str(), all[0].1.as_str(), all[0].2.as_str()),
+            ("speaker_label", "Mao Ning", ":")
+        );
+        // A transcript answer runs to the end of its paragraph and is direct.
+        assert_eq!(
+            all[0].3,
+            "We have noted the reports. We hope all parties will stay calm"
+        );
+        assert_eq!(all[0].4, QuoteKind::Direct);
+        // A headline label is reported speech.
+        let (p, s, _, q, k) = one("Kremlin: no date set for a summit with Kyiv");
+        assert_eq!(
+            (p.as_str(), s.as_str(), q.as_str(), k),
+            (
+                "speaker_label",
+                "Kremlin",
+                "no date set for a summit with Kyiv",
+                QuoteKind::Indirect
+            )
+        );
+        let (p, s, c, ..) = one("Seoul and Tokyo to expand currency swaps — Lavrov");
+        assert_eq!(
+            (p.as_str(), s.as_str(), c.as_str()),
+            ("headline_source", "Lavrov", "—")
+        );
+        let (p, s, ..) = one("North Korea fires two missiles toward East Sea: JCS");
+        assert_eq!((p.as_str(), s.as_str()), ("headline_source", "JCS"));
+    }
+
+    #[test]
+    fn labels_that_name_nobody() {
+        none("Watch: the moment the missile hit the depot");
+        none("Updated: August 24, 2025, 6:12 PM");
+        // A dateline in capitals is no speaker; the sentence is read as usual.
+        let (_, s, ..) = one("ISLAMABAD: The Foreign Office rejected the remarks as baseless.");
+        assert_eq!(s, "The Foreign Office");
+        // A label must open its line.
+        none("The plan had one aim. Kremlin: no date set for a summit");
     }
 
     #[test]

@@ -114,6 +114,11 @@ impl Gazetteer {
         self.by_alias.get(&fold(text)).map(|&i| &self.known[i])
     }
 
+    /// True if the gazetteer knows `name` in any of its forms.
+    pub fn knows(&self, name: &str) -> bool {
+        self.lookup(name).is_some() || self.by_name_part.contains_key(&fold(name))
+    }
+
     /// True if `word` names a place or body the gazetteer knows (not a person).
     pub fn is_place(&self, word: &str) -> bool {
         self.lookup(word)
@@ -172,6 +177,13 @@ impl ArticleNames {
                 self.runs.push(name);
             }
         }
+    }
+
+    /// True if `short` is the first or last part of a longer name in the article.
+    pub fn is_name_part(&self, short: &str) -> bool {
+        self.runs
+            .iter()
+            .any(|run| run.len() > short.len() && (run.starts_with(short) || run.ends_with(short)))
     }
 
     /// The person the article introduced with this role word, if any.
