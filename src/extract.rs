@@ -152,11 +152,12 @@ impl Extractor {
             }
             // A sentence that is one quotation continuing the last one is
             // that speaker's; cues inside it are the speaker's own words.
-            match continued_quote(text, &sentences, i, found.last()) {
+            match continued_quote(&sentences, i, found.last()) {
                 Some(c) => found.push(c),
                 None => found.extend(here),
             }
         }
+        open_quote_paragraphs(text, &sentences, &mut found);
         self.resolve_all(text, &sentences, &names, found)
     }
 
@@ -592,6 +593,63 @@ impl Antecedents {
     }
 }
 
+/// A quotation run over several paragraphs leaves each paragraph but the
+/// last unclosed: `“Q1.¶“Q2,” Kim said.` The paragraphs that open a
+/// quotation and never close it are the speaker of the paragraph after.
+fn open_quote_paragraphs(text: &str, sentences: &[Sentence], found: &mut Vec<Found>) {
+    let breaks = |a: &Sentence, b: &Sentence| {
+        text.get(a.span.end..b.span.start)
+            .is_some_and(|gap| gap.contains('\n'))
+    };
+    let mut k = 0;
+    let mut first = 0;
+    for i in 0..sentences.len() {
+        let starts = i == 0 || breaks(&sentences[i - 1], &sentences[i]);
+        if starts {
+            first = i;
+        }
+        let ends = sentences
+            .get(i + 1)
+            .is_none_or(|next| breaks(&sentences[i], next));
+        // An unclosed opening mark was neutralised by the lexer.
+        let open = |s: &Sentence| {
+            s.tokens.first().is_some_and(|t| t.tag == tag::OTHER)
+                && s.span.slice(text).starts_with(['“', '"'])
+        };
+        if !ends || !open(&sentences[first]) {
+            continue;
+        }
+        while k < found.len() && found[k].sentence <= i {
+            k += 1;
+        }
+        let Some(next) = found.get(k).filter(|f| {
+            f.sentence == i + 1
+                && f.pattern == "quote_then_source"
+                && sentences[i + 1]
+                    .tokens
+                    .first()
+                    .is_some_and(|t| t.tag == tag::OPEN_QUOTE)
+                && (first..=i).all(|j| found[..k].iter().all(|g| g.sentence != j))
+        }) else {
+            continue;
+        };
+        let s = &sentences[first];
+        let end = s.tokens.len() - usize::from(s.tokens.last().is_some_and(|t| t.tag == tag::STOP));
+        if end > 1 {
+            let record = Found {
+                sentence: first,
+                through: i,
+                pattern: "quote_continued",
+                content: 1..end,
+                kind: QuoteKind::Direct,
+                ..next.clone()
+            };
+            found.insert(k, record);
+            k += 1;
+        }
+    }
+}
+
 fn is_label(pattern: &str) -> bool {
     matches!(pattern, "speaker_label" | "headline_source")
 }
@@ -658,25 +716,18 @@ fn body_head(text: &str, toks: &[Token]) -> Option<(String, bool)> {
 }
 
 /// `“Q1,” she said. “Q2.”`: a sentence that is one quotation, right after
-/// a quotation attributed at its close in the same paragraph, goes on with
-/// the same speaker and cue.
-fn continued_quote(
-    text: &str,
-    sentences: &[Sentence],
-    i: usize,
-    last: Option<&Found>,
-) -> Option<Found> {
+/// a quotation attributed at its close, goes on with the same speaker and
+/// cue — in the same paragraph or opening the next, as news copy runs a
+/// speaker's quotes on.
+fn continued_quote(sentences: &[Sentence], i: usize, last: Option<&Found>) -> Option<Found> {
     let last = last.filter(|f| {
         f.sentence + 1 == i
             && f.kind == QuoteKind::Direct
             && matches!(f.pattern, "quote_then_source" | "quote_continued")
     })?;
-    let (prev, s) = (&sentences[i - 1], &sentences[i]);
-    let same_paragraph = text
-        .get(prev.span.end..s.span.start)
-        .is_some_and(|gap| !gap.contains('\n'));
+    let s = &sentences[i];
     let (content, kind) = shape_content(&s.tokens, 0..s.tokens.len())?;
-    (same_paragraph && kind == QuoteKind::Direct).then(|| Found {
+    (kind == QuoteKind::Direct).then(|| Found {
         sentence: i,
         through: i,
         pattern: "quote_continued",

@@ -919,11 +919,12 @@ mod tests {
     }
 
     #[test]
-    fn quote_continued_stops_at_the_paragraph_or_a_sentence_without_quotes() {
-        assert_eq!(
-            read("“We lost,” the coach said.\n\n“Rain is due.”").len(),
-            1
-        );
+    fn quote_continued_in_the_next_paragraph_but_not_after_narration() {
+        let all = read("“We lost,” the coach said.\n\n“Rain is due.”");
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert_eq!(all[1].1, "the coach");
+        let text = "“We lost,” the coach said.\n\nThe bus left.\n\n“Rain is due.”";
+        assert_eq!(read(text).len(), 1);
         assert_eq!(read("“We lost,” the coach said. Rain is due.").len(), 1);
         // An indirect attribution before it does not carry over.
         assert_eq!(read("The coach said they lost. “Rain is due.”").len(), 1);
@@ -1286,6 +1287,30 @@ mod tests {
         assert_eq!(s, "The Foreign Office");
         // A label must open its line.
         none("The plan had one aim. Kremlin: no date set for a summit");
+    }
+
+    #[test]
+    fn a_quotation_run_over_paragraphs_belongs_to_the_speaker_after_it() {
+        let text = "“The friendship between our countries has grown into an alliance.\n\n\
+                    “Whatever happens, we stand with you,” the leader said.";
+        let all = read(text);
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert_eq!(
+            (
+                all[0].0.as_str(),
+                all[0].1.as_str(),
+                all[0].3.as_str(),
+                all[0].4
+            ),
+            (
+                "quote_continued",
+                "the leader",
+                "The friendship between our countries has grown into an alliance",
+                QuoteKind::Direct
+            )
+        );
+        // An unclosed quotation before narration stays unattributed.
+        none("“The friendship has grown.\n\nThe leader left on Sunday.");
     }
 
     #[test]
