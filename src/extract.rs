@@ -491,7 +491,7 @@ impl Extractor {
             resolve::resolve(text, &sentences[si].tokens[range], &self.gazetteer, names)
         };
         match pronoun {
-            "he" | "she" | "i" => memory.person.clone().or_else(|| {
+            "he" | "she" | "i" | "him" => memory.person.clone().or_else(|| {
                 self.mentions_before(sentences, at, before)
                     .map(|(si, r)| mention(si, r))
                     .find(|m| m.source_type == SourceType::Person)
