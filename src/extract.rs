@@ -21,7 +21,7 @@ use crate::lexer::{tag, tag_string, Lexicon, Token};
 use crate::model::{
     ArticleAttributions, Attribution, Content, Cue, QuoteKind, Source, SourceType, Span,
 };
-use crate::resolve::{self, ArticleNames, Gazetteer, Resolved};
+use crate::resolve::{self, ArticleNames, Gazetteer, Gender, Resolved};
 use crate::rules::{Object, Rules, RulesError};
 use crate::segment;
 
@@ -342,6 +342,29 @@ impl Extractor {
         speaker && wordy && starts_line(text, s.span.start)
     }
 
+    /// What a named person's record says of their gender: a gendered word
+    /// in the mention ("Ms Kyle", "the spokeswoman"), else the first
+    /// gendered pronoun of what they said ("Kyle said she had lost …").
+    fn gender_evidence(
+        &self,
+        text: &str,
+        from: &Sentence,
+        f: &Found,
+        s: &Sentence,
+    ) -> Option<Gender> {
+        let mention = &from.tokens[f.source.clone()];
+        if mention.len() == 1 && mention[0].tag == tag::PRONOUN {
+            return None;
+        }
+        let word = |t: &Token| self.gazetteer.gender_of(t.span.slice(text));
+        mention.iter().find_map(word).or_else(|| {
+            s.tokens[f.content.clone()]
+                .iter()
+                .filter(|t| matches!(t.tag, tag::PRONOUN | tag::DETERMINER))
+                .find_map(word)
+        })
+    }
+
     fn resolve_all(
         &self,
         text: &str,
@@ -358,6 +381,12 @@ impl Extractor {
                 .via
                 .as_ref()
                 .map(|r| self.source(text, sentences, f.from, r, names, &memory));
+            if source.source_type == SourceType::Person {
+                if let Some(g) = self.gender_evidence(text, &sentences[f.from], &f, s) {
+                    memory.note_gender(&source.entity, g);
+                }
+                memory.last_person_at = Some(f.through);
+            }
             // The grammatical subject is what a later "it"/"he" most likely means.
             memory.remember(
                 via.as_ref()
@@ -491,11 +520,27 @@ impl Extractor {
             resolve::resolve(text, &sentences[si].tokens[range], &self.gazetteer, names)
         };
         match pronoun {
-            "he" | "she" | "i" | "him" => memory.person.clone().or_else(|| {
-                self.mentions_before(sentences, at, before)
-                    .map(|(si, r)| mention(si, r))
-                    .find(|m| m.source_type == SourceType::Person)
-            }),
+            "he" | "she" | "i" | "him" => {
+                let want = self.gazetteer.gender_of(pronoun);
+                // After a sentence of narration, the person it names ("The
+                // plan, drafted by Graham Pruitt, … He said"); after a quoted
+                // speaker, that speaker.
+                let named = || {
+                    self.mentions_before(sentences, at, before)
+                        .take_while(|(si, _)| si + 1 >= at)
+                        .map(|(si, r)| mention(si, r))
+                        .find(|m| {
+                            m.source_type == SourceType::Person && memory.may_be(&m.entity, want)
+                        })
+                };
+                let recent_speaker = memory.last_person_at.is_some_and(|si| si + 1 >= at);
+                let narrated = (!recent_speaker).then(named).flatten();
+                narrated.or_else(|| memory.person(want)).or_else(|| {
+                    self.mentions_before(sentences, at, before)
+                        .map(|(si, r)| mention(si, r))
+                        .find(|m| m.source_type == SourceType::Person)
+                })
+            }
             "it" => {
                 let s = &sentences[at];
                 let lead = usize::from(s.tokens.first().is_some_and(|t| t.tag == tag::SUBORD));
@@ -558,7 +603,12 @@ impl Extractor {
 /// Antecedents for pronouns, updated as attributions are read in order.
 #[derive(Default)]
 struct Antecedents {
-    person: Option<Resolved>,
+    /// People credited so far, the latest last.
+    people: Vec<Resolved>,
+    /// What the article says of a person's gender, by entity.
+    genders: Vec<(String, Gender)>,
+    /// The sentence of the latest record credited to a person.
+    last_person_at: Option<usize>,
     body: Option<Resolved>,
     group: Option<Resolved>,
     /// Bodies named so far, by the common noun heading their mention.
@@ -566,6 +616,32 @@ struct Antecedents {
 }
 
 impl Antecedents {
+    /// The latest person a pronoun of this gender can mean: a "she" skips
+    /// the men the article has marked as such, and the other way round.
+    fn person(&self, want: Option<Gender>) -> Option<Resolved> {
+        self.people
+            .iter()
+            .rev()
+            .find(|p| self.may_be(&p.entity, want))
+            .cloned()
+    }
+
+    /// True unless the article has marked `entity` with another gender.
+    fn may_be(&self, entity: &str, want: Option<Gender>) -> bool {
+        want.is_none_or(|w| {
+            self.genders
+                .iter()
+                .find(|(e, _)| e == entity)
+                .is_none_or(|&(_, g)| g == w)
+        })
+    }
+
+    fn note_gender(&mut self, entity: &str, g: Gender) {
+        if self.genders.iter().all(|(e, _)| e != entity) {
+            self.genders.push((entity.to_string(), g));
+        }
+    }
+
     /// The body last named with this head noun.
     fn body_named(&self, head: &str) -> Option<Resolved> {
         self.bodies
@@ -586,7 +662,7 @@ impl Antecedents {
             role: r.role.clone(),
         };
         match r.source_type {
-            SourceType::Person => self.person = Some(resolved),
+            SourceType::Person => self.people.push(resolved),
             SourceType::Collective | SourceType::Anonymous => self.group = Some(resolved),
             _ => self.body = Some(resolved),
         }

@@ -1415,6 +1415,21 @@ mod tests {
     }
 
     #[test]
+    fn he_and_she_follow_gender_and_narration() {
+        // "she" skips a speaker the article marked as a man.
+        let text = "Ms Ann Kyle said the fund was gone. Mr Greg Vane said he was innocent. \
+                    She said she wanted her money back.";
+        assert_eq!(entities(text)[2].0, "Ann Kyle");
+        // After a sentence of narration, "he" is the person it names.
+        let text = "Mayor Rita Lane said the library would stay open. \
+                    The plan was drafted by City Manager Tom Platt. He said the city was short of money.";
+        assert_eq!(entities(text)[1].0, "Tom Platt");
+        // Right after a quoted speaker, "he" is that speaker.
+        let text = "“We will appeal,” said Tom Platt, speaking to Rita Lane. He said the ruling was wrong.";
+        assert_eq!(entities(text)[1].0, "Tom Platt");
+    }
+
+    #[test]
     fn tag_level_rules_parse_directly() {
         // The grammar can be tested on tag strings too.
         assert!(AttributionParser::parse(Rule::source, "dPwN").is_ok());

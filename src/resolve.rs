@@ -45,6 +45,15 @@ pub struct Gazetteer {
     honorifics: Vec<&'static str>,
     /// Folded role nouns of people who speak for a body.
     spokespeople: Vec<String>,
+    /// Folded words that say a person is a woman or a man.
+    genders: HashMap<String, Gender>,
+}
+
+/// What a word or pronoun says of a person, for matching "she" and "he".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Feminine,
+    Masculine,
 }
 
 /// Lowercase with curly apostrophes and hyphens folded, so `Kim Jong-un`,
@@ -79,6 +88,19 @@ impl Gazetteer {
             by_name_part: HashMap::default(),
             honorifics: vec!["Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."],
             spokespeople: rules.words.spokespeople.iter().map(|w| fold(w)).collect(),
+            genders: (rules
+                .words
+                .feminine
+                .iter()
+                .map(|w| (fold(w), Gender::Feminine)))
+            .chain(
+                rules
+                    .words
+                    .masculine
+                    .iter()
+                    .map(|w| (fold(w), Gender::Masculine)),
+            )
+            .collect(),
         };
         for e in &rules.entities {
             let id = g.known.len();
@@ -129,6 +151,11 @@ impl Gazetteer {
     fn country_of(&self, word: &str) -> Option<&Known> {
         self.lookup(word)
             .filter(|k| k.source_type == SourceType::Government && k.adjective.is_some())
+    }
+
+    /// The gender a word says a person has ("Ms", "spokesman", "she").
+    pub fn gender_of(&self, word: &str) -> Option<Gender> {
+        self.genders.get(&fold(word)).copied()
     }
 
     pub fn is_honorific(&self, word: &str) -> bool {

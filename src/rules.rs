@@ -127,6 +127,12 @@ pub struct WordClasses {
     /// unnamed one is credited to the body they speak for.
     #[serde(default)]
     pub spokespeople: Vec<String>,
+    /// Words that say a person is a woman or a man (Ms, spokeswoman; Mr,
+    /// king): evidence for which person "she" or "he" refers to.
+    #[serde(default)]
+    pub feminine: Vec<String>,
+    #[serde(default)]
+    pub masculine: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -370,6 +376,8 @@ impl Rules {
             (&mut w.negations, o.negations),
             (&mut w.time, o.time),
             (&mut w.spokespeople, o.spokespeople),
+            (&mut w.feminine, o.feminine),
+            (&mut w.masculine, o.masculine),
         ] {
             mine.extend(theirs);
         }
