@@ -877,6 +877,7 @@ fn shape_content(tokens: &[Token], mut r: Range<usize>) -> Option<(Range<usize>,
     if r.is_empty() || r.end > tokens.len() {
         return None;
     }
+    drop_trailing_adjunct(tokens, &mut r);
     let open = tokens[r.start].tag;
     if matches!(open, tag::OPEN_QUOTE | tag::OPEN_SINGLE)
         && closing(tokens, r.start) == Some(r.end - 1)
@@ -891,6 +892,21 @@ fn shape_content(tokens: &[Token], mut r: Range<usize>) -> Option<(Range<usize>,
         QuoteKind::Indirect
     };
     Some((r, kind))
+}
+
+/// "denied the allegations in a statement on Friday": how the source said
+/// it closes the content, it is not part of it. Only a cue adjunct ("in a
+/// statement", "in an interview") and the time words after it are cut.
+fn drop_trailing_adjunct(tokens: &[Token], r: &mut Range<usize>) {
+    let tail = tokens[r.clone()]
+        .iter()
+        .rev()
+        .take_while(|t| matches!(t.tag, tag::PREP | tag::TIME | tag::DETERMINER | tag::AUX))
+        .count();
+    let at = r.end - tail;
+    if at > r.start + 1 && tokens[at - 1].tag == tag::CUE_ADJUNCT {
+        r.end = at - 1;
+    }
 }
 
 /// The index of the mark closing the quotation opened at `open`.

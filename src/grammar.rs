@@ -1430,6 +1430,18 @@ mod tests {
     }
 
     #[test]
+    fn how_the_source_said_it_is_not_content() {
+        let (.., q, _) = one("Mr Dragan denied the allegations in a statement on Friday.");
+        assert_eq!(q, "the allegations");
+        let (p, _, _, q, _) =
+            one("‘I never took it,’ Ms Okoye said in a statement posted on social media.");
+        assert_eq!(
+            (p.as_str(), q.as_str()),
+            ("quote_then_source", "I never took it")
+        );
+    }
+
+    #[test]
     fn tag_level_rules_parse_directly() {
         // The grammar can be tested on tag strings too.
         assert!(AttributionParser::parse(Rule::source, "dPwN").is_ok());
