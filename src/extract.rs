@@ -398,7 +398,7 @@ impl Extractor {
                 SourceType::Person | SourceType::Anonymous | SourceType::Collective
             );
             match body_head(text, &sentences[f.from].tokens[f.source.clone()]) {
-                Some((head, false)) if is_body => memory.bodies.push((head, source.clone())),
+                Some((head, false, _)) if is_body => memory.bodies.push((head, source.clone())),
                 _ => {}
             }
             let cue_tok = sentences[f.from].tokens[f.cue];
@@ -455,9 +455,18 @@ impl Extractor {
                 names,
                 memory,
             )
-        } else if let Some(earlier) = body_head(text, toks)
-            .filter(|(_, bare)| *bare)
-            .and_then(|(head, _)| memory.body_named(&head))
+        } else if let Some(earlier) =
+            body_head(text, toks)
+                .filter(|(_, bare, _)| *bare)
+                .and_then(|(head, _, kind)| {
+                    memory.body_named(&head).or_else(|| {
+                        // "the company" after "Brewmaster said": the last firm credited.
+                        memory
+                            .body
+                            .clone()
+                            .filter(|b| kind == SourceType::Organization && b.source_type == kind)
+                    })
+                })
         {
             // "the ministry" after "Russia's defence ministry said".
             earlier
@@ -772,7 +781,7 @@ fn starts_line(text: &str, at: usize) -> bool {
 /// "Russia's defence ministry"), and whether the mention is bare: only that
 /// noun with determiners and plain words before it ("the ministry", "the
 /// news agency"), so it can only mean a body named earlier.
-fn body_head(text: &str, toks: &[Token]) -> Option<(String, bool)> {
+fn body_head(text: &str, toks: &[Token]) -> Option<(String, bool, SourceType)> {
     let tail = toks
         .iter()
         .position(|t| matches!(t.tag, tag::OF | tag::PREP | tag::BY | tag::PARTICIPLE))
@@ -788,7 +797,8 @@ fn body_head(text: &str, toks: &[Token]) -> Option<(String, bool)> {
         && toks[..head]
             .iter()
             .all(|t| matches!(t.tag, tag::DETERMINER | tag::WORD | tag::NOUN));
-    Some((resolve::fold(toks[head].span.slice(text)), bare))
+    let kind = toks[head].noun.unwrap_or(SourceType::Organization);
+    Some((resolve::fold(toks[head].span.slice(text)), bare, kind))
 }
 
 /// `“Q1,” she said. “Q2.”`: a sentence that is one quotation, right after

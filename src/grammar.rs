@@ -1146,6 +1146,12 @@ mod tests {
                 ("Russian Ministry of Defence".to_string(), "government"),
             ]
         );
+        // "the company" after a firm was credited by name.
+        let text = "Brewmaster said the fault was rare. The company said refunds would follow.";
+        assert_eq!(
+            entities(text)[1],
+            ("Brewmaster".to_string(), "organization")
+        );
         // A person heading a body is not the body.
         let text = "The Electoral Council's head Elena Saucedo said turnout was high. \
                     The council said results were due on Friday.";
