@@ -257,6 +257,11 @@ impl Extractor {
                     n.kind = QuoteKind::Direct;
                 }
             } else if reports && only_adjunct_before(&s.tokens[inner_scope.start..n.source.start]) {
+                if self.cue_family(s, n.cue) != Some("speech") {
+                    // "China hopes P, the spokesperson said": the spokesperson's
+                    // words, which voice the state's hope; one record.
+                    continue;
+                }
                 // "X told Y that P, according to Z": one claim by X, relayed by Z.
                 // ("Z denied reports that …" denies them; it relays nothing.)
                 n.via.get_or_insert(outer.source.clone());
@@ -268,6 +273,14 @@ impl Extractor {
             out.insert(0, outer);
         }
         out
+    }
+
+    fn cue_family(&self, s: &Sentence, at: usize) -> Option<&str> {
+        s.tokens
+            .get(at)
+            .and_then(|t| t.cue)
+            .and_then(|c| self.lexicon.cue(c))
+            .map(|c| c.family.as_str())
     }
 
     /// Inside a quotation, "you're telling", "I will say it" or "before we
@@ -888,6 +901,11 @@ fn shape_content(tokens: &[Token], mut r: Range<usize>) -> Option<(Range<usize>,
         return None;
     }
     drop_trailing_adjunct(tokens, &mut r);
+    // "SEOUL (AP) — Kim told …, state media said": the dateline is the page's.
+    r.start += dateline_len(&tokens[r.clone()]);
+    if r.is_empty() {
+        return None;
+    }
     let open = tokens[r.start].tag;
     if matches!(open, tag::OPEN_QUOTE | tag::OPEN_SINGLE)
         && closing(tokens, r.start) == Some(r.end - 1)
@@ -970,24 +988,7 @@ fn has_verb(tokens: &[Token]) -> bool {
 /// reluctant to comment, saying …").
 fn clause_subject(s: &Sentence, from: usize, before: usize) -> Option<Range<usize>> {
     // A dateline ("WASHINGTON (AP) —") is not the subject.
-    let dateline = s.tokens[from..before.min(from + 8)]
-        .iter()
-        .position(|t| t.tag == tag::DASH)
-        .filter(|&d| {
-            d > 0
-                && s.tokens[from..from + d].iter().all(|t| {
-                    matches!(
-                        t.tag,
-                        tag::PROPER
-                            | tag::OPEN_PAREN
-                            | tag::CLOSE_PAREN
-                            | tag::COMMA
-                            | tag::NUMBER
-                            | tag::TIME
-                    )
-                })
-        });
-    let mut i = dateline.map_or(from, |d| from + d + 1);
+    let mut i = from + dateline_len(&s.tokens[from..before]);
     while i < before {
         let t = s.tokens[i].tag;
         if matches!(
@@ -1007,6 +1008,30 @@ fn clause_subject(s: &Sentence, from: usize, before: usize) -> Option<Range<usiz
         i = comma + 1;
     }
     None
+}
+
+/// The tokens of a dateline opening `tokens` ("SEOUL, South Korea (AP) —"),
+/// dash included; 0 if there is none.
+fn dateline_len(tokens: &[Token]) -> usize {
+    tokens
+        .iter()
+        .take(8)
+        .position(|t| t.tag == tag::DASH)
+        .filter(|&d| {
+            d > 0
+                && tokens[..d].iter().all(|t| {
+                    matches!(
+                        t.tag,
+                        tag::PROPER
+                            | tag::OPEN_PAREN
+                            | tag::CLOSE_PAREN
+                            | tag::COMMA
+                            | tag::NUMBER
+                            | tag::TIME
+                    )
+                })
+        })
+        .map_or(0, |d| d + 1)
 }
 
 /// "While the US believes P, China …": a content that starts inside a

@@ -1448,6 +1448,20 @@ mod tests {
     }
 
     #[test]
+    fn a_state_voiced_by_its_spokesperson_is_one_record() {
+        let all = read("China hopes all parties will stay calm, the spokesperson said.");
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert_eq!(all[0].1, "the spokesperson");
+        // A dateline is the page's, not part of what was said.
+        let text = "SEOUL, South Korea (AP) — The North fired two missiles, state media said.";
+        let (_, s, _, q, _) = one(text);
+        assert_eq!(
+            (s.as_str(), q.as_str()),
+            ("state media", "The North fired two missiles")
+        );
+    }
+
+    #[test]
     fn tag_level_rules_parse_directly() {
         // The grammar can be tested on tag strings too.
         assert!(AttributionParser::parse(Rule::source, "dPwN").is_ok());
