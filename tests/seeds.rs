@@ -75,7 +75,9 @@ fn seed_scores_stay_above_the_reached_floor() {
 /// fixes; `heldout2` (10 articles in other styles: wire, state media,
 /// briefing, court, earnings, science, sports, local news, analysis) was
 /// added later; `heldout3` (10 scraped-looking international-affairs pages:
-/// wire, state media, briefings, live blog, machine translation) last.
+/// wire, state media, briefings, live blog, machine translation) after it,
+/// and `heldout4` (10 more such pages in other outlets' styles) last: the
+/// one no rule was tuned on yet.
 /// Floors just below what was reached.
 fn held_out(set: &str, articles: usize, floors: &[(&str, f64)]) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -102,6 +104,11 @@ fn held_out_scores_stay_above_the_reached_floor() {
     held_out(
         "heldout3",
         10,
-        &[("F1", 0.80), ("source", 0.93), ("kind", 0.95)],
+        &[("F1", 0.95), ("source", 0.95), ("kind", 0.96)],
+    );
+    held_out(
+        "heldout4",
+        10,
+        &[("F1", 0.90), ("source", 0.92), ("kind", 0.96)],
     );
 }
