@@ -193,10 +193,13 @@ impl ArticleNames {
             while i < tokens.len() && tokens[i].tag == tag::PROPER {
                 i += 1;
             }
+            if i - start < 2 {
+                continue;
+            }
             let name = words_of(text, &tokens[start..i]);
             // An all-capitals run is a byline or dateline ("KIM TONG-HYUNG"),
             // not a name the article uses.
-            if i - start >= 2 && name.chars().any(char::is_lowercase) {
+            if name.chars().any(char::is_lowercase) {
                 if let Some(role) = introduced_role(tokens, start, i) {
                     self.roles
                         .push((fold(tokens[role].span.slice(text)), name.clone()));
