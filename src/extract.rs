@@ -491,7 +491,9 @@ impl Extractor {
             match apposed_name(&s.tokens, r) {
                 Some(name) if toks.last().is_some_and(|t| t.tag != tag::PROPER) => {
                     let named = resolve::resolve(text, name, &self.gazetteer, names);
-                    if own.source_type == SourceType::Person {
+                    if matches!(own.source_type, SourceType::Person | SourceType::Anonymous)
+                        && named.source_type == SourceType::Person
+                    {
                         Resolved {
                             role: Some(own.entity),
                             ..named

@@ -1003,6 +1003,12 @@ mod tests {
                 ("Pieter Van Damme".to_string(), "person")
             ]
         );
+        // Someone the article will not name is anonymous; a definite role
+        // is someone known.
+        assert_eq!(
+            entities("A senior official said the talks were frank."),
+            [("senior official".to_string(), "anonymous")]
+        );
         // With nobody introduced as judge, the role stays a role.
         assert_eq!(
             entities("The judge said jurors could be trusted."),

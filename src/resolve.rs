@@ -442,7 +442,7 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
         }
     }
 
-    institution(text, core, gaz)
+    institution(text, core, gaz, indefinite(text, tokens))
 }
 
 /// A person mentioned by role alone: "the judge" is the Judge Helena Marsh
@@ -526,7 +526,7 @@ fn canonical_person(name: &str, gaz: &Gazetteer, names: &ArticleNames) -> String
 }
 
 /// Mentions headed by a common noun: ministries, media, documents, experts.
-fn institution(text: &str, core: &[Token], gaz: &Gazetteer) -> Resolved {
+fn institution(text: &str, core: &[Token], gaz: &Gazetteer, unnamed: bool) -> Resolved {
     // The head is the last source noun before any "of"/preposition tail.
     let tail_at = core
         .iter()
@@ -552,6 +552,11 @@ fn institution(text: &str, core: &[Token], gaz: &Gazetteer) -> Resolved {
     let head = core[head_at];
     let head_word = fold(head.span.slice(text));
     let mut source_type = head.noun.unwrap_or(SourceType::Organization);
+    // "a senior official", "one Western diplomat": someone the article will
+    // not name is an anonymous source ("the foreign minister" is someone known).
+    if source_type == SourceType::Person && unnamed {
+        source_type = SourceType::Anonymous;
+    }
     // A country owning a ministry: "China’s foreign ministry", "the Russian Foreign Ministry".
     // The longest start of a capitalised run that names a country: "South
     // Korean" in "South Korean Unification Ministry".
@@ -649,6 +654,18 @@ fn institution(text: &str, core: &[Token], gaz: &Gazetteer) -> Resolved {
         source_type,
         role: None,
     }
+}
+
+/// True if the mention opens with an indefinite determiner: "a", "an",
+/// "one", "another", "some".
+fn indefinite(text: &str, tokens: &[Token]) -> bool {
+    tokens.first().is_some_and(|t| {
+        t.tag == tag::DETERMINER
+            && matches!(
+                fold(t.span.slice(text)).as_str(),
+                "a" | "an" | "one" | "another" | "some"
+            )
+    })
 }
 
 /// What a ministry is for: "foreign ministry" and "Ministry of Foreign
