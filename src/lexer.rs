@@ -286,6 +286,8 @@ impl Lexicon {
             scratch.raw.clear();
             split(text, span, self, &mut scratch.raw);
             balance_quotes(&mut scratch.raw);
+            // At most one token per raw token: grow once, not doubling from empty.
+            out.reserve(scratch.raw.len());
             self.tag_words(text, scratch, out);
         });
     }
@@ -676,7 +678,9 @@ fn balance_quotes(tokens: &mut [Token]) {
 
 /// The tag string of `tokens`: byte `i` is the tag of token `i`.
 pub fn tag_string(tokens: &[Token]) -> String {
-    tokens.iter().map(|t| t.tag as char).collect()
+    let mut tags = String::with_capacity(tokens.len());
+    tags.extend(tokens.iter().map(|t| char::from(t.tag)));
+    tags
 }
 
 #[cfg(test)]
