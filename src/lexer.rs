@@ -295,8 +295,14 @@ impl Lexicon {
     /// The id of a raw word or negation token, `UNKNOWN` if the rules never
     /// mention it.
     fn word_id(&self, word: &str, lower: &mut String) -> WordId {
-        lowercase_into(word, lower);
-        self.ids.get(lower.as_str()).copied().unwrap_or(UNKNOWN)
+        // Most words are lowercase ASCII already: look them up as they stand.
+        let key = if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            word
+        } else {
+            lowercase_into(word, lower);
+            lower.as_str()
+        };
+        self.ids.get(key).copied().unwrap_or(UNKNOWN)
     }
 
     fn tag_words(&self, text: &str, scratch: &mut Scratch, out: &mut Vec<Token>) {
