@@ -296,7 +296,10 @@ impl Lexicon {
     /// mention it.
     fn word_id(&self, word: &str, lower: &mut String) -> WordId {
         // Most words are lowercase ASCII already: look them up as they stand.
-        let key = if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        let key = if word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
             word
         } else {
             lowercase_into(word, lower);
