@@ -609,7 +609,15 @@ fn word_at(s: &str, start: usize, first_len: usize, lex: &Lexicon) -> (usize, us
     let mut j = start + first_len;
     // Where a trailing "n't" starts, if the word has one.
     let mut negation_at = None;
-    while let Some((c, len)) = char_at(s, j) {
+    loop {
+        // ASCII letters and digits, most of any word, in a tight loop.
+        j += b[j..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        let Some((c, len)) = char_at(s, j) else {
+            break;
+        };
         if is_word_char(c) {
             j += len;
         } else if matches!(c, '-' | '.' | '/' | '&' | '\u{2011}') && alnum_at(j + len) {
