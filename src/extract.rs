@@ -257,9 +257,11 @@ impl Extractor {
                     n.kind = QuoteKind::Direct;
                 }
             } else if reports && only_adjunct_before(&s.tokens[inner_scope.start..n.source.start]) {
-                if self.cue_family(s, n.cue) != Some("speech") {
+                let pronoun = n.source.len() == 1 && s.tokens[n.source.start].tag == tag::PRONOUN;
+                if pronoun || self.cue_family(s, n.cue) != Some("speech") {
                     // "China hopes P, the spokesperson said": the spokesperson's
-                    // words, which voice the state's hope; one record.
+                    // words, which voice the state's hope; "Karen said she had
+                    // complained": her own account. One record either way.
                     continue;
                 }
                 // "X told Y that P, according to Z": one claim by X, relayed by Z.

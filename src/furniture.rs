@@ -96,9 +96,11 @@ impl Furniture {
 }
 
 /// A line that reads as article text rather than a headline: a sentence of
-/// six or more words ending in a stop or a closing quotation mark.
+/// six or more words ending in a stop, or in a quotation mark closing one
+/// (a headline may end in a scare quote: "…, 'rehearsal for war'").
 fn is_prose(line: &str) -> bool {
-    line.split_whitespace().nth(5).is_some() && line.ends_with(['.', '!', '?', '"', '”', '’', '\''])
+    let end = line.trim_end_matches(['"', '”', '’', '\'']);
+    line.split_whitespace().nth(5).is_some() && end.ends_with(['.', '!', '?'])
 }
 
 fn push_trimmed(line: &str, start: usize, end: usize, offset: usize, out: &mut Vec<Span>) {
@@ -154,6 +156,9 @@ mod tests {
                 "The ministry said the swap was the largest so far."
             ]
         );
+        // A teaser headline ending in a scare quote is still a headline.
+        let text = "Body text.\nRelated Articles\nN. Korea slams drills as 'rehearsal for war'\n";
+        assert_eq!(kept(text), ["Body text."]);
         // Teasers at the end of a page leave nothing behind.
         let text = "Body text.\nRecommended\nKim visits Moscow\nTruce holds, army says\n";
         assert_eq!(kept(text), ["Body text."]);

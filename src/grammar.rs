@@ -1403,6 +1403,19 @@ mod tests {
                 "Ukraine's air force said Russia had launched 80 drones.",
                 "said",
             ),
+            (
+                "Beijing slammed the tariffs as “economic bullying”.",
+                "slammed",
+            ),
+            (
+                "The embassy lashed out at the report, calling it biased.",
+                "lashed out at",
+            ),
+            (
+                "The minister conceded that the talks had stalled.",
+                "conceded",
+            ),
+            ("Protesters demanded that the mayor resign.", "demanded"),
         ] {
             assert_eq!(one(text).2, cue, "{text}");
         }
