@@ -59,6 +59,14 @@ pub enum Gender {
 /// Lowercase with curly apostrophes and hyphens folded, so `Kim Jong-un`,
 /// `Kim Jong Un` and `kim jong-un` all meet.
 pub fn fold(s: &str) -> String {
+    // Most names are plain ASCII words with single spaces: fold them byte
+    // by byte.
+    let plain = s
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b' '));
+    if plain && !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ") {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
@@ -177,6 +185,8 @@ pub struct ArticleNames {
     /// (folded role word, name) where the article names someone by role:
     /// "Judge Helena Marsh", "Harun Tesk, a spokesperson for …".
     roles: Vec<(String, String)>,
+    /// Mentions resolved so far, by their text and tags.
+    resolved: std::cell::RefCell<HashMap<String, Resolved>>,
 }
 
 impl ArticleNames {
@@ -289,7 +299,31 @@ fn strip_place_prefix<'a>(words: &[&'a str], gaz: &Gazetteer) -> Vec<&'a str> {
 }
 
 /// Resolves a non-pronoun source mention.
+///
+/// What a mention resolves to depends only on its words and tags and on the
+/// article's names, so each distinct mention is resolved once per article.
 pub fn resolve(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNames) -> Resolved {
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return resolve_uncached(text, tokens, gaz, names);
+    };
+    let mut key = String::with_capacity(last.span.end - first.span.start + tokens.len() + 1);
+    key.push_str(text.get(first.span.start..last.span.end).unwrap_or(""));
+    key.push('\0');
+    key.extend(tokens.iter().map(|t| char::from(t.tag)));
+    if let Some(r) = names.resolved.borrow().get(&key) {
+        return r.clone();
+    }
+    let r = resolve_uncached(text, tokens, gaz, names);
+    names.resolved.borrow_mut().insert(key, r.clone());
+    r
+}
+
+fn resolve_uncached(
+    text: &str,
+    tokens: &[Token],
+    gaz: &Gazetteer,
+    names: &ArticleNames,
+) -> Resolved {
     // "Washington and Beijing": one collective of the parts.
     let parts: Vec<&[Token]> = tokens.split(|t| t.tag == tag::COORD).collect();
     // "a study of births in South and Southeast Asia" is one thing.
