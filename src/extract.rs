@@ -187,7 +187,9 @@ impl Extractor {
             .get(m.cue)
             .and_then(|t| t.cue)
             .and_then(|c| self.lexicon.cue(c));
-        if let Some(info) = cue_info {
+        // What a cue takes as its object is checked only where the content
+        // follows the cue ("…, large study finds" puts it first).
+        if let Some(info) = cue_info.filter(|_| content.start > m.cue) {
             // "Markby accused of …" is a passive: nobody accuses here.
             let passive = info.family == "accusation"
                 && s.tokens.get(m.cue + 1).is_some_and(|t| t.tag == tag::OF);
@@ -203,6 +205,7 @@ impl Extractor {
                         && !has_verb(clause_head(&s.tokens[content.clone()]))
                 }
                 Object::Quote => kind == QuoteKind::Indirect,
+                Object::That => kind != QuoteKind::Direct && !after_that,
             };
             if rejected {
                 return Vec::new();

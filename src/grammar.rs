@@ -1676,6 +1676,40 @@ mod tests {
     }
 
     #[test]
+    fn things_recalled_and_found_are_no_claims() {
+        none("Brewmaster has recalled more than 2.1 million kettles after customers were scalded.");
+        let (.., q, _) = one("The minister recalled that the talks had failed twice.");
+        assert_eq!(q, "the talks had failed twice");
+        // Before its cue the content is no object: a headline keeps its finding.
+        let (_, s, c, ..) = one("Extreme heat linked to early birth, large study finds");
+        assert_eq!((s.as_str(), c.as_str()), ("large study", "finds"));
+        // "issued a warning that …": a gerund after a determiner is a noun.
+        none("The agency issued a warning that cases are rising.");
+    }
+
+    #[test]
+    fn an_aside_between_cue_and_that() {
+        let (.., q, _) = one("The court has said, in terms, that the law binds ministers.");
+        assert_eq!(q, "the law binds ministers");
+    }
+
+    #[test]
+    fn an_of_phrase_of_plain_words_in_a_source() {
+        let text =
+            "The agency’s head of case management, Dr Luis Ferreira, said the appeal had failed.";
+        let (_, s, ..) = one(text);
+        assert_eq!(s, "The agency’s head of case management");
+        assert_eq!(entities(text)[0].0, "Luis Ferreira");
+        // "30,000" is one number: the content does not stop at its comma.
+        let (.., q, _) =
+            one("It added that the hotline had taken more than 30,000 calls since Monday.");
+        assert_eq!(
+            q,
+            "the hotline had taken more than 30,000 calls since Monday"
+        );
+    }
+
+    #[test]
     fn tag_level_rules_parse_directly() {
         // The grammar can be tested on tag strings too.
         assert!(AttributionParser::parse(Rule::source, "dPwN").is_ok());

@@ -603,6 +603,16 @@ fn split(text: &str, span: Span, lex: &Lexicon, out: &mut Vec<Token>) {
 /// the end when a trailing "n't" follows. Joiners (`B-52`, `U.S`, `AT&T`)
 /// and inner apostrophes (`O’Brien`) stay inside; a possessive `’s` does
 /// not; abbreviations and initials keep their period.
+/// True if the comma at `at` separates thousands: a digit before it and
+/// exactly three digits after.
+fn thousands_group(b: &[u8], at: usize) -> bool {
+    at > 0
+        && b[at - 1].is_ascii_digit()
+        && b.get(at + 1..at + 4)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        && !b.get(at + 4).is_some_and(u8::is_ascii_digit)
+}
+
 fn word_at(s: &str, start: usize, first_len: usize, lex: &Lexicon) -> (usize, usize) {
     let b = s.as_bytes();
     let alnum_at = |i: usize| char_at(s, i).is_some_and(|(c, _)| is_word_char(c));
@@ -620,6 +630,9 @@ fn word_at(s: &str, start: usize, first_len: usize, lex: &Lexicon) -> (usize, us
         };
         if is_word_char(c) {
             j += len;
+        } else if c == ',' && thousands_group(b, j) {
+            // "30,000" is one number, not "30" and "000".
+            j += 4;
         } else if matches!(c, '-' | '.' | '/' | '&' | '\u{2011}') && alnum_at(j + len) {
             j += len + char_at(s, j + len).map_or(0, |(_, l)| l);
         } else if matches!(c, '’' | '\'')

@@ -76,6 +76,10 @@ pub enum Object {
     /// Only something with a quotation in it: "called the move “absurd”"
     /// but not "called the minister".
     Quote,
+    /// Only a clause opened by "that" (or a quotation): for verbs whose bare
+    /// object is usually a thing, "recalled that …" but not "recalled
+    /// 2 million kettles".
+    That,
 }
 
 #[derive(Debug, Clone, Deserialize)]

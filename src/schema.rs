@@ -29,7 +29,7 @@ pub fn rules_schema() -> Value {
                         "frame": {"enum": ["clause", "listener", "adjective", "according", "relay"]},
                         "forms": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
                         "gerund": {"type": "string", "minLength": 1},
-                        "object": {"enum": ["any", "clause", "quote"]}
+                        "object": {"enum": ["any", "clause", "quote", "that"]}
                     }
                 }
             },
