@@ -629,13 +629,16 @@ impl Extractor {
     }
 }
 
+/// How many of the latest people a "he" or "she" is matched against.
+const RECENT_PEOPLE: usize = 8;
+
 /// Antecedents for pronouns, updated as attributions are read in order.
 #[derive(Default)]
 struct Antecedents {
     /// People credited so far, the latest last.
     people: Vec<Resolved>,
     /// What the article says of a person's gender, by entity.
-    genders: Vec<(String, Gender)>,
+    genders: rustc_hash::FxHashMap<String, Gender>,
     /// The sentence of the latest record credited to a person.
     last_person_at: Option<usize>,
     body: Option<Resolved>,
@@ -647,28 +650,24 @@ struct Antecedents {
 impl Antecedents {
     /// The latest person a pronoun of this gender can mean: a "she" skips
     /// the men the article has marked as such, and the other way round.
+    /// Only the last few people count: a pronoun points back a short way,
+    /// and a long article must not make each look-up longer.
     fn person(&self, want: Option<Gender>) -> Option<Resolved> {
         self.people
             .iter()
             .rev()
+            .take(RECENT_PEOPLE)
             .find(|p| self.may_be(&p.entity, want))
             .cloned()
     }
 
     /// True unless the article has marked `entity` with another gender.
     fn may_be(&self, entity: &str, want: Option<Gender>) -> bool {
-        want.is_none_or(|w| {
-            self.genders
-                .iter()
-                .find(|(e, _)| e == entity)
-                .is_none_or(|&(_, g)| g == w)
-        })
+        want.is_none_or(|w| self.genders.get(entity).is_none_or(|&g| g == w))
     }
 
     fn note_gender(&mut self, entity: &str, g: Gender) {
-        if self.genders.iter().all(|(e, _)| e != entity) {
-            self.genders.push((entity.to_string(), g));
-        }
+        self.genders.entry(entity.to_string()).or_insert(g);
     }
 
     /// The body last named with this head noun.
@@ -676,6 +675,7 @@ impl Antecedents {
         self.bodies
             .iter()
             .rev()
+            .take(RECENT_PEOPLE)
             .find(|(h, _)| h == head)
             .map(|(_, s)| Resolved {
                 entity: s.entity.clone(),
@@ -766,11 +766,15 @@ fn transcript(text: &str, sentences: &[Sentence], f: &mut Found) {
     if f.kind != QuoteKind::Indirect {
         return;
     }
+    // An answer is a few sentences; a paragraph of thousands is no transcript.
+    const MAX_ANSWER: usize = 64;
     let mut through = f.sentence;
-    while sentences.get(through + 1).is_some_and(|next| {
-        text.get(sentences[through].span.end..next.span.start)
-            .is_some_and(|gap| !gap.contains('\n'))
-    }) {
+    while through - f.sentence < MAX_ANSWER
+        && sentences.get(through + 1).is_some_and(|next| {
+            text.get(sentences[through].span.end..next.span.start)
+                .is_some_and(|gap| !gap.contains('\n'))
+        })
+    {
         through += 1;
     }
     let end = sentences[through].span.end;

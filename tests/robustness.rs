@@ -91,6 +91,16 @@ fn newsish() -> impl Strategy<Value = String> {
         "é",
         "😀",
         "\r\n",
+        "Mao Ning:",
+        "—",
+        "who",
+        "she",
+        "Ms",
+        "30,000",
+        "(JCS)",
+        "'Prachanda'",
+        "Related Articles",
+        "in a statement",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.join(" "))
 }
@@ -128,6 +138,18 @@ fn ten_megabyte_paragraph_without_punctuation_finishes() {
     assert!(text.len() >= 10_000_000);
     let found = extractor().extract(&text, 0);
     assert!(!found.is_empty());
+}
+
+#[test]
+fn thousands_of_labels_continued_quotes_and_pronouns_finish() {
+    // Labels, quotations run on over paragraphs and pronoun look-ups each
+    // look back or ahead a bounded way, so a long article stays linear.
+    let labels = "Mao Ning: We hope the talks resume. We will see.\n".repeat(20_000);
+    let found = extractor().extract(&labels, 0);
+    assert_eq!(found.len(), 20_000);
+    let quotes = "“We lost,” Ms Ann Lee said. “Again.”\n\n“Rain came.\n\nShe said he was wrong. He said it was fine.\n\n"
+        .repeat(5_000);
+    assert!(!extractor().extract(&quotes, 0).is_empty());
 }
 
 #[test]
