@@ -500,7 +500,7 @@ impl Extractor {
                         && named.source_type == SourceType::Person
                     {
                         Resolved {
-                            role: Some(own.entity),
+                            role: own.role.or(Some(own.entity)),
                             ..named
                         }
                     } else if named.source_type == SourceType::Person {

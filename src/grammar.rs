@@ -1140,6 +1140,12 @@ mod tests {
             entities("A senior official said the talks were frank."),
             [("senior official".to_string(), "anonymous")]
         );
+        // A role with a country is the one introduced with that country.
+        let text = "Russian Foreign Minister Sergey Lavrov met Indian External Affairs Minister \
+                    S. Jaishankar. The Indian minister said trade was growing. \
+                    The Russian minister said ties were strong.";
+        let found: Vec<String> = entities(text).into_iter().map(|(e, _)| e).collect();
+        assert_eq!(found, ["Subrahmanyam Jaishankar", "Sergey Lavrov"]);
         // With nobody introduced as judge, the role stays a role.
         assert_eq!(
             entities("The judge said jurors could be trusted."),

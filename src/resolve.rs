@@ -182,11 +182,21 @@ pub struct ArticleNames {
     /// The runs that are names of people (places stripped), with their
     /// folded words; built on first use, when all runs are known.
     people: std::cell::OnceCell<Vec<(String, Vec<String>)>>,
-    /// (folded role word, name) where the article names someone by role:
-    /// "Judge Helena Marsh", "Harun Tesk, a spokesperson for …".
-    roles: Vec<(String, String)>,
+    /// Where the article names someone by role: "Judge Helena Marsh",
+    /// "Harun Tesk, a spokesperson for …".
+    roles: Vec<Introduced>,
     /// Mentions resolved so far, by their text and tags.
     resolved: std::cell::RefCell<HashMap<String, Resolved>>,
+}
+
+/// A person the article introduced with a role.
+#[derive(Debug, Clone)]
+struct Introduced {
+    /// The folded role word: "minister".
+    role: String,
+    /// The folded words around it: "russian", "foreign", "minister".
+    qualifiers: Vec<String>,
+    name: String,
 }
 
 impl ArticleNames {
@@ -211,8 +221,25 @@ impl ArticleNames {
             // not a name the article uses.
             if name.chars().any(char::is_lowercase) {
                 if let Some(role) = introduced_role(tokens, start, i) {
-                    self.roles
-                        .push((fold(tokens[role].span.slice(text)), name.clone()));
+                    let from = tokens[..role]
+                        .iter()
+                        .rev()
+                        .take(5)
+                        .take_while(|t| {
+                            matches!(
+                                t.tag,
+                                tag::PROPER | tag::TITLE | tag::WORD | tag::NOUN | tag::POSSESSIVE
+                            )
+                        })
+                        .count();
+                    self.roles.push(Introduced {
+                        role: fold(tokens[role].span.slice(text)),
+                        qualifiers: tokens[role - from..=role]
+                            .iter()
+                            .map(|t| fold(t.span.slice(text)))
+                            .collect(),
+                        name: name.clone(),
+                    });
                 }
                 self.runs.push(name);
             }
@@ -226,12 +253,19 @@ impl ArticleNames {
             .any(|run| run.len() > short.len() && (run.starts_with(short) || run.ends_with(short)))
     }
 
-    /// The person the article introduced with this role word, if any.
-    fn by_role(&self, role: &str) -> Option<&str> {
+    /// The person the article introduced with this role word and with every
+    /// one of `places` ("the Russian foreign minister" is the one introduced
+    /// as "Russian Foreign Minister …", not the Indian one).
+    fn by_role(&self, role: &str, places: &[String], gaz: &Gazetteer) -> Option<&str> {
         self.roles
             .iter()
-            .find(|(r, _)| r == role)
-            .map(|(_, name)| name.as_str())
+            .filter(|r| r.role == role)
+            .find(|r| {
+                places
+                    .iter()
+                    .all(|p| r.qualifiers.iter().any(|q| place_key(q, gaz) == *p))
+            })
+            .map(|r| r.name.as_str())
     }
 
     /// The longest full name in the article that `short` is the first or
@@ -512,15 +546,25 @@ fn role_reference(
             }
         }
     }
-    if core[..head_at].iter().any(|t| t.tag == tag::PROPER) && tail == core.len() {
-        return None;
-    }
-    let name = names.by_role(&role)?;
+    // Capitalised words before the role must match its introduction.
+    let places: Vec<String> = core[..head_at]
+        .iter()
+        .filter(|t| t.tag == tag::PROPER)
+        .map(|t| place_key(&fold(t.span.slice(text)), gaz))
+        .collect();
+    let name = names.by_role(&role, &places, gaz)?;
     Some(Resolved {
         entity: canonical_person(name, gaz, names),
         source_type: SourceType::Person,
         role: Some(words_of(text, skip_determiners(&core[..tail]))),
     })
+}
+
+/// A folded word as a place: "russian", "russia" and "moscow" are all
+/// "russia"; other words stand as they are.
+fn place_key(word: &str, gaz: &Gazetteer) -> String {
+    gaz.country_of(word)
+        .map_or_else(|| word.to_string(), |c| fold(&c.name))
 }
 
 fn skip_determiners(tokens: &[Token]) -> &[Token] {
