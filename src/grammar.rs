@@ -1617,6 +1617,7 @@ mod tests {
         );
     }
 
+    // The shortcuts in front of the grammar, held to it on random tag strings.
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
         /// `may_start` never turns away a token where the grammar finds an
@@ -1636,10 +1637,7 @@ mod tests {
                 }
             }
         }
-    }
 
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
         /// `trailer_after_cue` holds wherever the grammar reads a sentence
         /// as content then closing reporting clause.
         #[test]
