@@ -1335,6 +1335,17 @@ mod tests {
     }
 
     #[test]
+    fn a_known_name_after_an_owner_and_adjectives() {
+        let text = "North Korea's official Korean Central News Agency said the test succeeded.";
+        assert_eq!(entities(text), [("KCNA".to_string(), "media")]);
+        // A person's role before a known body stays the person's.
+        assert_eq!(
+            entities("A Kremlin official said no date was set.")[0].1,
+            "anonymous"
+        );
+    }
+
+    #[test]
     fn a_byline_in_capitals_is_not_a_name() {
         let text = "By KIM TONG-HYUNG\n\nNorth Korean leader Kim Jong Un visited a factory. \
                     Kim said output must rise.";

@@ -414,8 +414,31 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
             core = &core[..open];
         }
     }
+    // "North Korea's official Korean Central News Agency" is KCNA: after an
+    // owner's possessive and plain adjectives, the rest may be a known name.
+    let named = core
+        .iter()
+        .rposition(|t| t.tag == tag::POSSESSIVE)
+        .map_or(0, |p| p + 1);
+    let named = &core[named..];
+    let plain = named
+        .iter()
+        .take_while(|t| matches!(t.tag, tag::WORD | tag::NOUN))
+        .count();
+    let named = &named[plain..];
+    let named = if named.first().is_some_and(|t| t.tag == tag::PROPER) {
+        named
+    } else {
+        &[]
+    };
     let whole = words_of(text, core);
-    if let Some(k) = gaz.lookup(&whole) {
+    let known = gaz.lookup(&whole).or_else(|| {
+        (named.len() < core.len() && !named.is_empty())
+            .then(|| gaz.lookup(&words_of(text, named)))
+            .flatten()
+            .filter(|k| k.source_type != SourceType::Person)
+    });
+    if let Some(k) = known {
         return Resolved {
             entity: k.name.clone(),
             source_type: k.source_type,
