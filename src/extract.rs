@@ -496,7 +496,13 @@ impl Extractor {
             match apposed_name(&s.tokens, r) {
                 Some(name) if toks.last().is_some_and(|t| t.tag != tag::PROPER) => {
                     let named = resolve::resolve(text, name, &self.gazetteer, names);
-                    if matches!(own.source_type, SourceType::Person | SourceType::Anonymous)
+                    // "The foreign ministry spokeswoman, Maria Zakharova,": a
+                    // role whose holder the aside names is that person.
+                    let role = toks
+                        .last()
+                        .is_some_and(|t| t.tag == tag::TITLE || t.noun == Some(SourceType::Person));
+                    if (role
+                        || matches!(own.source_type, SourceType::Person | SourceType::Anonymous))
                         && named.source_type == SourceType::Person
                     {
                         Resolved {

@@ -286,13 +286,22 @@ fn may_start(b: &[u8], i: usize) -> bool {
                     .find(|&&t| t != b'x')
                     .is_some_and(|&t| t == b'G')
         }
+        // "unnamed officials": a participle adjective before a source noun.
+        b'e' => {
+            let rest = &b[i + 1..];
+            let words = rest
+                .iter()
+                .take_while(|&&t| matches!(t, b'w' | b'e'))
+                .count();
+            words < 3 && matches!(rest.get(words), Some(b'N' | b'Z'))
+        }
         _ => false,
     }
 }
 
 /// Tags a source (`source`, `source_noun`) can open with.
 fn starts_source(t: u8) -> bool {
-    matches!(t, b'R' | b'd' | b'P' | b'N' | b'J' | b'n' | b'w')
+    matches!(t, b'R' | b'd' | b'P' | b'N' | b'J' | b'n' | b'w' | b'e')
 }
 
 /// Runs `rule` on `tags[start..]` and reads the match, if any, back in
@@ -1738,6 +1747,35 @@ mod tests {
             q,
             "the hotline had taken more than 30,000 calls since Monday"
         );
+    }
+
+    #[test]
+    fn more_source_and_cue_shapes_of_wire_copy() {
+        // A participle adjective opens a source; a relayed report cites them.
+        let (_, s, ..) = one("Unnamed officials told the newspaper that the deal was off.");
+        assert_eq!(s, "Unnamed officials");
+        assert_eq!(
+            via("The strike was planned for weeks, the report said, citing unnamed sources."),
+            [Some("the report".to_string())]
+        );
+        // Any short phrase between the cue and "that".
+        let (.., q, _) =
+            one("Seoul’s defence ministry said in a text message to reporters that a launch was detected.");
+        assert_eq!(q, "a launch was detected");
+        // A relative clause with its own verb after the source…
+        let (_, s, ..) =
+            one("Several lawmakers who attended the briefing said the threat was real.");
+        assert_eq!(s, "Several lawmakers who attended the briefing");
+        // …but not one with its own subject.
+        let all = read("He praised a plan which the forces said was sound.");
+        assert!(
+            all.iter()
+                .all(|a| a.1 != "He praised a plan which the forces"),
+            "{all:#?}"
+        );
+        // A role named in an aside is that person.
+        let text = "The foreign ministry spokeswoman, Maria Zakharova, said it was a provocation.";
+        assert_eq!(entities(text), [("Maria Zakharova".to_string(), "person")]);
     }
 
     #[test]
