@@ -1773,6 +1773,14 @@ mod tests {
                 .all(|a| a.1 != "He praised a plan which the forces"),
             "{all:#?}"
         );
+        // Family roles head sources; a participle phrase may precede "that".
+        let text = "Kim’s powerful sister, Kim Yo Jong, said in a statement carried by KCNA that the drills were a provocation.";
+        let (_, s, _, q, _) = one(text);
+        assert_eq!(
+            (s.as_str(), q.as_str()),
+            ("Kim’s powerful sister", "the drills were a provocation")
+        );
+        assert_eq!(entities(text)[0].0, "Kim Yo Jong");
         // A role named in an aside is that person.
         let text = "The foreign ministry spokeswoman, Maria Zakharova, said it was a provocation.";
         assert_eq!(entities(text), [("Maria Zakharova".to_string(), "person")]);
