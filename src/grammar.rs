@@ -1773,6 +1773,8 @@ mod tests {
                 .all(|a| a.1 != "He praised a plan which the forces"),
             "{all:#?}"
         );
+        // An inverted cue needs someone after it: "…, reported the launch" is none.
+        none("Yonhap news agency, citing military officials, reported the launch.");
         // Family roles head sources; a participle phrase may precede "that".
         let text = "Kim’s powerful sister, Kim Yo Jong, said in a statement carried by KCNA that the drills were a provocation.";
         let (_, s, _, q, _) = one(text);
