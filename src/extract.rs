@@ -17,7 +17,7 @@ use std::ops::Range;
 use crate::furniture::Furniture;
 use crate::grammar::{self, Match};
 use crate::ingest::Document;
-use crate::lexer::{tag, tag_string, Lexicon, Token};
+use crate::lexer::{tag, tag_string, CueInfo, Lexicon, Token};
 use crate::model::{
     ArticleAttributions, Attribution, Content, Cue, QuoteKind, Source, SourceType, Span,
 };
@@ -182,11 +182,7 @@ impl Extractor {
                 None => return Vec::new(),
             },
         };
-        let cue_info = s
-            .tokens
-            .get(m.cue)
-            .and_then(|t| t.cue)
-            .and_then(|c| self.lexicon.cue(c));
+        let cue_info = self.cue_info(s, m.cue);
         // What a cue takes as its object is checked only where the content
         // follows the cue ("…, large study finds" puts it first).
         if let Some(info) = cue_info.filter(|_| content.start > m.cue) {
@@ -261,7 +257,7 @@ impl Extractor {
                 }
             } else if reports && only_adjunct_before(&s.tokens[inner_scope.start..n.source.start]) {
                 let pronoun = n.source.len() == 1 && s.tokens[n.source.start].tag == tag::PRONOUN;
-                if pronoun || self.cue_family(s, n.cue) != Some("speech") {
+                if pronoun || self.cue_info(s, n.cue).map(|c| c.family.as_str()) != Some("speech") {
                     // "China hopes P, the spokesperson said": the spokesperson's
                     // words, which voice the state's hope; "Karen said she had
                     // complained": her own account. One record either way.
@@ -280,12 +276,12 @@ impl Extractor {
         out
     }
 
-    fn cue_family(&self, s: &Sentence, at: usize) -> Option<&str> {
+    /// What the rules say of the cue at token `at`, if it is one.
+    fn cue_info(&self, s: &Sentence, at: usize) -> Option<&CueInfo> {
         s.tokens
             .get(at)
             .and_then(|t| t.cue)
             .and_then(|c| self.lexicon.cue(c))
-            .map(|c| c.family.as_str())
     }
 
     /// Inside a quotation, "you're telling", "I will say it" or "before we
@@ -301,12 +297,8 @@ impl Extractor {
         }
         let source = token_span(&s.tokens, &f.source).slice(text).to_lowercase();
         let base_form = || {
-            let cue = &s.tokens[f.cue];
-            let lemma = cue
-                .cue
-                .and_then(|c| self.lexicon.cue(c))
-                .map(|c| c.lemma.as_str());
-            lemma == Some(cue.span.slice(text).to_lowercase().as_str())
+            let form = s.tokens[f.cue].span.slice(text).to_lowercase();
+            self.cue_info(s, f.cue).is_some_and(|c| c.lemma == form)
         };
         match source.split(['\'', '’']).next().unwrap_or("") {
             "you" => true,
@@ -333,8 +325,7 @@ impl Extractor {
                 && self.gazetteer.knows(&words)
                 || m.pattern == "headline_source" && words.len() <= 5
         } else {
-            toks.iter()
-                .any(|t| t.tag == tag::TITLE || t.noun == Some(SourceType::Person))
+            toks.iter().any(resolve::is_role)
                 || toks.iter().filter(|t| t.tag == tag::PROPER).count() >= 2
                 || self.gazetteer.knows(&words)
                 || names.is_name_part(&words)
@@ -420,7 +411,7 @@ impl Extractor {
                 _ => {}
             }
             let cue_tok = sentences[f.from].tokens[f.cue];
-            let info = cue_tok.cue.and_then(|c| self.lexicon.cue(c));
+            let info = self.cue_info(&sentences[f.from], f.cue);
             let cue_span = cue_tok.span;
             out.push(Attribution {
                 kind: f.kind,
@@ -498,9 +489,7 @@ impl Extractor {
                     let named = resolve::resolve(text, name, &self.gazetteer, names);
                     // "The foreign ministry spokeswoman, Maria Zakharova,": a
                     // role whose holder the aside names is that person.
-                    let role = toks
-                        .last()
-                        .is_some_and(|t| t.tag == tag::TITLE || t.noun == Some(SourceType::Person));
+                    let role = toks.last().is_some_and(resolve::is_role);
                     if (role
                         || matches!(own.source_type, SourceType::Person | SourceType::Anonymous))
                         && named.source_type == SourceType::Person
@@ -635,8 +624,9 @@ impl Extractor {
     }
 }
 
-/// How many of the latest people a "he" or "she" is matched against.
-const RECENT_PEOPLE: usize = 8;
+/// How many of the latest people (for "he", "she") or bodies (for "the
+/// ministry") a mention is matched against.
+const RECENT: usize = 8;
 
 /// Antecedents for pronouns, updated as attributions are read in order.
 #[derive(Default)]
@@ -662,7 +652,7 @@ impl Antecedents {
         self.people
             .iter()
             .rev()
-            .take(RECENT_PEOPLE)
+            .take(RECENT)
             .find(|p| self.may_be(&p.entity, want))
             .cloned()
     }
@@ -681,7 +671,7 @@ impl Antecedents {
         self.bodies
             .iter()
             .rev()
-            .take(RECENT_PEOPLE)
+            .take(RECENT)
             .find(|(h, _)| h == head)
             .map(|(_, s)| Resolved {
                 entity: s.entity.clone(),
@@ -708,10 +698,7 @@ impl Antecedents {
 /// last unclosed: `“Q1.¶“Q2,” Kim said.` The paragraphs that open a
 /// quotation and never close it are the speaker of the paragraph after.
 fn open_quote_paragraphs(text: &str, sentences: &[Sentence], found: &mut Vec<Found>) {
-    let breaks = |a: &Sentence, b: &Sentence| {
-        text.get(a.span.end..b.span.start)
-            .is_some_and(|gap| gap.contains('\n'))
-    };
+    let breaks = |a: &Sentence, b: &Sentence| !same_paragraph(text, a, b);
     let mut k = 0;
     let mut first = 0;
     for i in 0..sentences.len() {
@@ -776,10 +763,9 @@ fn transcript(text: &str, sentences: &[Sentence], f: &mut Found) {
     const MAX_ANSWER: usize = 64;
     let mut through = f.sentence;
     while through - f.sentence < MAX_ANSWER
-        && sentences.get(through + 1).is_some_and(|next| {
-            text.get(sentences[through].span.end..next.span.start)
-                .is_some_and(|gap| !gap.contains('\n'))
-        })
+        && sentences
+            .get(through + 1)
+            .is_some_and(|next| same_paragraph(text, &sentences[through], next))
     {
         through += 1;
     }
@@ -788,6 +774,12 @@ fn transcript(text: &str, sentences: &[Sentence], f: &mut Found) {
         f.through = through;
         f.kind = QuoteKind::Direct;
     }
+}
+
+/// True if no line break stands between sentence `a` and the next one, `b`.
+fn same_paragraph(text: &str, a: &Sentence, b: &Sentence) -> bool {
+    text.get(a.span.end..b.span.start)
+        .is_some_and(|gap| !gap.contains('\n'))
 }
 
 /// Where a sentence's text ends, without its final stop.
@@ -812,10 +804,7 @@ fn starts_line(text: &str, at: usize) -> bool {
 /// noun with determiners and plain words before it ("the ministry", "the
 /// news agency"), so it can only mean a body named earlier.
 fn body_head(text: &str, toks: &[Token]) -> Option<(String, bool, SourceType)> {
-    let tail = toks
-        .iter()
-        .position(|t| matches!(t.tag, tag::OF | tag::PREP | tag::BY | tag::PARTICIPLE))
-        .unwrap_or(toks.len());
+    let tail = resolve::tail_start(toks);
     let head = toks[..tail].iter().rposition(|t| {
         matches!(
             t.noun,

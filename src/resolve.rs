@@ -301,7 +301,6 @@ impl ArticleNames {
 /// Pieter Van Damme,") or in an aside right after it ("Pieter Van Damme, the
 /// Commission's trade spokesman,").
 fn introduced_role(tokens: &[Token], start: usize, end: usize) -> Option<usize> {
-    let is_role = |t: &Token| t.tag == tag::TITLE || t.noun == Some(SourceType::Person);
     if let Some(before) = start.checked_sub(1) {
         if is_role(&tokens[before]) {
             return Some(before);
@@ -479,7 +478,6 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
     // one further on is part of its title ("Ministry of Foreign Affairs").
     // A title in between makes the name a person's again ("Foreign Ministry
     // Spokeswoman Maria Zakharova", "Chief Cabinet Secretary Yoshimasa Hayashi").
-    let is_role = |t: &Token| t.tag == tag::TITLE || t.noun == Some(SourceType::Person);
     let last_noun = core[..run_start].iter().rposition(|t| t.noun.is_some());
     let part_of_title = last_noun.is_some_and(|n| {
         let between = &core[n + 1..run_start];
@@ -519,9 +517,7 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
             };
         }
         let is_person = run.len() >= 2
-            || role_tokens
-                .iter()
-                .any(|t| t.tag == tag::TITLE || t.noun == Some(SourceType::Person))
+            || role_tokens.iter().any(is_role)
             || names.expand(&name, gaz).is_some()
             || gaz.by_name_part.contains_key(&fold(&name));
         if is_person {
@@ -545,13 +541,10 @@ fn role_reference(
     gaz: &Gazetteer,
     names: &ArticleNames,
 ) -> Option<Resolved> {
-    let tail = core
-        .iter()
-        .position(|t| matches!(t.tag, tag::OF | tag::PREP | tag::BY | tag::PARTICIPLE))
-        .unwrap_or(core.len());
+    let tail = tail_start(core);
     let head_at = tail.checked_sub(1)?;
     let head = core[head_at];
-    if !(head.tag == tag::TITLE || head.noun == Some(SourceType::Person)) {
+    if !is_role(&head) {
         return None;
     }
     let role = fold(head.span.slice(text));
@@ -581,6 +574,21 @@ fn role_reference(
         source_type: SourceType::Person,
         role: Some(words_of(text, skip_determiners(&core[..tail]))),
     })
+}
+
+/// A title or a noun of a person's role: "Minister", "spokeswoman", "judge".
+pub fn is_role(t: &Token) -> bool {
+    t.tag == tag::TITLE || t.noun == Some(SourceType::Person)
+}
+
+/// Where a mention's head ends and its tail begins: the first "of",
+/// preposition, "by" or participle ("spokesperson for the ministry",
+/// "a report released last July"); the length if there is none.
+pub fn tail_start(tokens: &[Token]) -> usize {
+    tokens
+        .iter()
+        .position(|t| matches!(t.tag, tag::OF | tag::PREP | tag::BY | tag::PARTICIPLE))
+        .unwrap_or(tokens.len())
 }
 
 /// A folded word as a place: "russian", "russia" and "moscow" are all
@@ -629,10 +637,7 @@ fn canonical_person(name: &str, gaz: &Gazetteer, names: &ArticleNames) -> String
 /// Mentions headed by a common noun: ministries, media, documents, experts.
 fn institution(text: &str, core: &[Token], gaz: &Gazetteer, unnamed: bool) -> Resolved {
     // The head is the last source noun before any "of"/preposition tail.
-    let tail_at = core
-        .iter()
-        .position(|t| matches!(t.tag, tag::OF | tag::PREP | tag::PARTICIPLE | tag::BY))
-        .unwrap_or(core.len());
+    let tail_at = tail_start(core);
     let head_at = core[..tail_at]
         .iter()
         .rposition(|t| t.noun.is_some())
