@@ -16,6 +16,10 @@ use crosscheck::report::{build, html, markdown};
 use divan::counter::ItemsCount;
 use divan::Bencher;
 
+// The same allocator as the `crosscheck` binary, so the figures are the tool's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

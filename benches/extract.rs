@@ -11,6 +11,10 @@ use crosscheck::ingest::{builtin_seeds, Document};
 use divan::counter::{BytesCount, ItemsCount};
 use divan::Bencher;
 
+// The same allocator as the `crosscheck` binary, so the figures are the tool's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -7,6 +7,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// Extraction allocates many short-lived buffers (parser states, token and
+// name vectors); mimalloc serves them at about half the instructions of the
+// system allocator (callgrind, 1 MB of seeds: 463M → 404M instructions).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
     match cli::run(args) {
