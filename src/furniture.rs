@@ -56,7 +56,7 @@ impl Furniture {
         let mut in_teasers = false;
         while offset < text.len() {
             let rest = &text[offset..];
-            let line_len = rest.find('\n').unwrap_or(rest.len());
+            let line_len = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
             let line = &rest[..line_len];
             let trimmed = line.trim();
             if !trimmed.is_empty() {
@@ -78,6 +78,17 @@ impl Furniture {
     }
 
     fn push_without_inline(&self, line: &str, offset: usize, out: &mut Vec<Span>) {
+        // Nearly no line holds an inline match, and asking whether one
+        // does is cheaper than collecting the matches.
+        if self.inline.iter().any(|re| re.is_match(line)) {
+            self.push_cut(line, offset, out);
+        } else {
+            push_trimmed(line, 0, line.len(), offset, out);
+        }
+    }
+
+    /// Pushes the parts of `line` between its inline matches.
+    fn push_cut(&self, line: &str, offset: usize, out: &mut Vec<Span>) {
         let mut cuts: Vec<(usize, usize)> = self
             .inline
             .iter()
@@ -173,6 +184,26 @@ mod tests {
         assert_eq!(spans[1].slice(text), "Minister in Russia");
         assert_eq!(spans[1].start, 2);
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+
+        /// Skipping the cut for a line without inline matches changes nothing.
+        #[test]
+        fn lines_without_credits_are_kept_whole(
+            line in "(?: |word|\\(|\\)|\\(Photo: AFP\\)|\\(POOL/AFP via Getty Images\\)|é|’){0,12}"
+        ) {
+            let f = &*FURNITURE;
+            let (mut fast, mut cut) = (Vec::new(), Vec::new());
+            f.push_without_inline(&line, 7, &mut fast);
+            f.push_cut(&line, 7, &mut cut);
+            proptest::prop_assert_eq!(fast, cut);
+        }
+    }
+
+    static FURNITURE: std::sync::LazyLock<Furniture> = std::sync::LazyLock::new(|| {
+        Furniture::new(&Rules::builtin().furniture).expect("built-in patterns compile")
+    });
 
     #[test]
     fn body_start_skips_front_matter() {

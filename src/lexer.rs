@@ -123,33 +123,80 @@ struct Slot {
     /// Multi-word phrases starting with this word: the ids of the rest,
     /// longest first.
     phrases: Vec<(Box<[WordId]>, Entry)>,
+    /// Some title of the rules lowercases to this word, or to it without
+    /// its final period (a word keeps at most one): the word may be a
+    /// title, and only then is the case-sensitive title set asked.
+    title: bool,
+}
+
+/// The key a lowercased word is stored under. Words of up to eight bytes,
+/// most words, are packed into one integer: hashing and comparing it is far
+/// cheaper than hashing and comparing a string. No word packed contains a
+/// NUL byte, so zero padding keeps the packing one-to-one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Key<'a> {
+    Short(u64),
+    Long(&'a str),
+}
+
+impl Key<'_> {
+    fn of(lower: &str) -> Key<'_> {
+        pack(lower.as_bytes()).map_or(Key::Long(lower), Key::Short)
+    }
+}
+
+/// Up to eight bytes, none of them NUL, as one integer; None otherwise.
+fn pack(bytes: &[u8]) -> Option<u64> {
+    if bytes.len() > 8 {
+        return None;
+    }
+    let mut key = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == 0 {
+            return None;
+        }
+        key |= u64::from(b) << (8 * i);
+    }
+    Some(key)
 }
 
 /// Word classes compiled from the rules for fast lookup.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    /// Every word of the rules, lowercased, to its slot. Words that occur
+    /// Every word of the rules, lowercased, to its slot: short words by
+    /// their packed [`Key`], the others by their text. Words that occur
     /// only inside phrases have an empty slot, so that phrases compare ids.
-    ids: HashMap<Box<str>, WordId>,
+    short_ids: HashMap<u64, WordId>,
+    long_ids: HashMap<Box<str>, WordId>,
     slots: Vec<Slot>,
     titles: HashSet<String>,
     abbreviations: HashSet<String>,
     pub cues: Vec<CueInfo>,
 }
 
+/// A token as [`split`] finds it: words are looked up but not yet tagged.
+#[derive(Debug, Clone, Copy)]
+struct Raw {
+    tag: u8,
+    span: Span,
+    /// The lexicon id of a word or negation token, `UNKNOWN` otherwise.
+    id: WordId,
+}
+
 /// Buffers reused from sentence to sentence: allocating them afresh for
 /// every sentence showed up in profiles.
 #[derive(Default)]
 struct Scratch {
-    raw: Vec<Token>,
-    ids: Vec<WordId>,
+    raw: Vec<Raw>,
     lower: String,
+    open_quotes: Vec<usize>,
 }
 
 impl Lexicon {
     pub fn new(rules: &Rules) -> Lexicon {
         let mut lex = Lexicon {
-            ids: HashMap::default(),
+            short_ids: HashMap::default(),
+            long_ids: HashMap::default(),
             slots: Vec::new(),
             titles: rules.titles.iter().cloned().collect(),
             abbreviations: rules.abbreviations.iter().cloned().collect(),
@@ -221,6 +268,13 @@ impl Lexicon {
                 }
             }
         }
+        for title in &rules.titles {
+            let lower = lowercase(title);
+            for word in [lower.clone(), lower + "."] {
+                let id = lex.intern(&word);
+                lex.slots[id as usize].title = true;
+            }
+        }
         for slot in &mut lex.slots {
             slot.phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
         }
@@ -228,13 +282,25 @@ impl Lexicon {
     }
 
     fn intern(&mut self, lower: &str) -> WordId {
-        if let Some(&id) = self.ids.get(lower) {
+        if let Some(id) = self.id_of(lower) {
             return id;
         }
         let id = self.slots.len() as WordId;
         self.slots.push(Slot::default());
-        self.ids.insert(lower.into(), id);
+        match Key::of(lower) {
+            Key::Short(k) => self.short_ids.insert(k, id),
+            Key::Long(k) => self.long_ids.insert(k.into(), id),
+        };
         id
+    }
+
+    /// The id of a lowercased word, None if the rules never mention it.
+    fn id_of(&self, lower: &str) -> Option<WordId> {
+        match Key::of(lower) {
+            Key::Short(k) => self.short_ids.get(&k),
+            Key::Long(k) => self.long_ids.get(k),
+        }
+        .copied()
     }
 
     /// First definition of a word wins, so the order of `new` is the priority.
@@ -284,53 +350,32 @@ impl Lexicon {
         SCRATCH.with(|scratch| {
             let scratch = &mut *scratch.borrow_mut();
             scratch.raw.clear();
-            split(text, span, self, &mut scratch.raw);
-            balance_quotes(&mut scratch.raw);
+            split(text, span, self, scratch);
+            balance_quotes(&mut scratch.raw, &mut scratch.open_quotes);
             // At most one token per raw token: grow once, not doubling from empty.
             out.reserve(scratch.raw.len());
-            self.tag_words(text, scratch, out);
+            self.tag_words(text, &scratch.raw, out);
         });
     }
 
-    /// The id of a raw word or negation token, `UNKNOWN` if the rules never
+    /// The id of a word or negation token, `UNKNOWN` if the rules never
     /// mention it.
     fn word_id(&self, word: &str, lower: &mut String) -> WordId {
-        // Most words are lowercase ASCII already: look them up as they stand.
-        let key = if word
-            .bytes()
-            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-        {
-            word
-        } else {
-            lowercase_into(word, lower);
-            lower.as_str()
+        let id = match ascii_key(word) {
+            Some(key) => self.short_ids.get(&key).copied(),
+            None => {
+                lowercase_into(word, lower);
+                self.id_of(lower)
+            }
         };
-        self.ids.get(key).copied().unwrap_or(UNKNOWN)
+        id.unwrap_or(UNKNOWN)
     }
 
-    fn tag_words(&self, text: &str, scratch: &mut Scratch, out: &mut Vec<Token>) {
-        let Scratch { raw, ids, lower } = scratch;
-        ids.clear();
-        ids.extend(raw.iter().map(|t| match t.tag {
-            tag::WORD | tag::NEGATION => self.word_id(t.span.slice(text), lower),
-            _ => UNKNOWN,
-        }));
+    fn tag_words(&self, text: &str, raw: &[Raw], out: &mut Vec<Token>) {
         let first_out = out.len();
         let mut i = 0;
         let mut sentence_start = true;
-        while i < raw.len() {
-            // A cue form right after a determiner or possessive is a noun:
-            // "a claim", "China’s claims", "the report".
-            let after_det = out[first_out..].last().is_some_and(|p: &Token| {
-                let floating = |w: &str| {
-                    ["both", "all", "each"]
-                        .iter()
-                        .any(|q| q.eq_ignore_ascii_case(w))
-                };
-                p.tag == tag::POSSESSIVE
-                    || p.tag == tag::DETERMINER && !floating(p.span.slice(text))
-            });
-            let tok = raw[i];
+        while let Some(&tok) = raw.get(i) {
             if tok.tag != tag::WORD {
                 if !matches!(
                     tok.tag,
@@ -338,12 +383,17 @@ impl Lexicon {
                 ) {
                     sentence_start = false;
                 }
-                out.push(tok);
+                out.push(Token {
+                    tag: tok.tag,
+                    span: tok.span,
+                    cue: None,
+                    noun: None,
+                });
                 i += 1;
                 continue;
             }
-            let slot = self.slots.get(ids[i] as usize);
-            let phrase = slot.and_then(|slot| Self::phrase_at(&raw[i..], &ids[i..], &slot.phrases));
+            let slot = self.slots.get(tok.id as usize);
+            let phrase = slot.and_then(|slot| Self::phrase_at(&raw[i + 1..], &slot.phrases));
             if let Some((len, entry)) = phrase {
                 let end = raw[i + len - 1].span.end;
                 out.push(Token {
@@ -356,9 +406,14 @@ impl Lexicon {
                 sentence_start = false;
                 continue;
             }
-            let entry = slot.and_then(|slot| slot.single);
-            let mut t = self.tag_word(tok.span.slice(text), entry, tok.span, sentence_start);
-            if after_det && matches!(t.tag, tag::CUE | tag::CUE_NOUN) {
+            let mut t = self.tag_word(tok.span.slice(text), slot, tok.span, sentence_start);
+            // A cue form right after a determiner or possessive is a noun:
+            // "a claim", "China’s claims", "the report".
+            if matches!(t.tag, tag::CUE | tag::CUE_NOUN)
+                && out[first_out..]
+                    .last()
+                    .is_some_and(|p| is_noun_determiner(p, text))
+            {
                 t.tag = if t.noun.is_some() {
                     tag::NOUN
                 } else {
@@ -371,31 +426,21 @@ impl Lexicon {
         }
     }
 
-    /// The longest phrase of `candidates` that the words after `raw[0]`
-    /// spell, compared by word id.
-    fn phrase_at(
-        raw: &[Token],
-        ids: &[WordId],
-        candidates: &[(Box<[WordId]>, Entry)],
-    ) -> Option<(usize, Entry)> {
+    /// The longest phrase of `candidates` whose words after the first are
+    /// the words that start `after`, compared by word id; with its length
+    /// in tokens.
+    fn phrase_at(after: &[Raw], candidates: &[(Box<[WordId]>, Entry)]) -> Option<(usize, Entry)> {
         candidates.iter().find_map(|(rest, entry)| {
-            let words = raw.get(1..=rest.len())?;
+            let words = after.get(..rest.len())?;
             let spelled = words
                 .iter()
-                .zip(&ids[1..])
                 .zip(rest.iter())
-                .all(|((t, &id), &want)| matches!(t.tag, tag::WORD | tag::NEGATION) && id == want);
+                .all(|(t, &want)| matches!(t.tag, tag::WORD | tag::NEGATION) && t.id == want);
             spelled.then_some((rest.len() + 1, *entry))
         })
     }
 
-    fn tag_word(
-        &self,
-        word: &str,
-        entry: Option<Entry>,
-        span: Span,
-        sentence_start: bool,
-    ) -> Token {
+    fn tag_word(&self, word: &str, slot: Option<&Slot>, span: Span, sentence_start: bool) -> Token {
         let plain = |tag| Token {
             tag,
             span,
@@ -403,14 +448,16 @@ impl Lexicon {
             noun: None,
         };
         let first = word.chars().next().unwrap_or(' ');
-        let capitalised = first.is_uppercase();
-        if is_acronym(word) {
+        // A lowercase first letter already rules out an acronym.
+        if !first.is_lowercase() && is_acronym(word) {
             return plain(tag::PROPER);
         }
-        if capitalised && self.is_title(word.trim_end_matches('.')) {
+        let capitalised = first.is_uppercase();
+        let may_be_title = slot.is_some_and(|s| s.title);
+        if capitalised && may_be_title && self.is_title(word.trim_end_matches('.')) {
             return plain(tag::TITLE);
         }
-        if let Some(e) = entry {
+        if let Some(e) = slot.and_then(|s| s.single) {
             // Mid-sentence, a capitalised word is a name unless it is a
             // source noun or a time word: "Will", "May", "United States".
             let keeps_class = matches!(e.tag, tag::NOUN | tag::TIME);
@@ -433,6 +480,38 @@ impl Lexicon {
             plain(tag::WORD)
         }
     }
+}
+
+/// True if `prev` makes a following cue form a noun: a possessive, or a
+/// determiner other than a floating quantifier ("they both said").
+fn is_noun_determiner(prev: &Token, text: &str) -> bool {
+    let floating = |w: &str| {
+        ["both", "all", "each"]
+            .iter()
+            .any(|q| q.eq_ignore_ascii_case(w))
+    };
+    prev.tag == tag::POSSESSIVE || prev.tag == tag::DETERMINER && !floating(prev.span.slice(text))
+}
+
+/// The packed [`Key`] of `lowercase(word)` for a short ASCII word, read
+/// straight from its bytes; None for any other word, which takes the
+/// general path through [`lowercase_into`].
+fn ascii_key(word: &str) -> Option<u64> {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let key = pack(word.as_bytes())?;
+    (key & HIGH_BITS == 0).then(|| ascii_lowercase_packed(key))
+}
+
+/// The ASCII lowercase of packed ASCII bytes, all eight at once: adding
+/// to each byte (below 0x80, so no carry crosses into the next) sets its
+/// high bit exactly when it is at least `A`, and at least one past `Z`.
+fn ascii_lowercase_packed(key: u64) -> u64 {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    let from_a = key + EACH * (0x80 - u64::from(b'A'));
+    let past_z = key + EACH * (0x80 - u64::from(b'Z') - 1);
+    let upper = from_a & !past_z & (EACH * 0x80);
+    // The high bit shifted down to 0x20: 'A' + 0x20 = 'a'.
+    key | (upper >> 2)
 }
 
 /// Two letters or more and none in lowercase: `US`, `KCNA`, `B-52`.
@@ -491,24 +570,46 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if GENERAL_PUNCTUATION.contains(&c) {
+        // Curly quotes, dashes and ellipses, frequent in news text: the
+        // block holds no letter or digit, so the Unicode tables need not
+        // be searched.
+        false
     } else {
         c.is_alphanumeric()
     }
 }
 
-/// Splits `text[span]` into raw tokens: words (tag WORD, looked up later),
-/// punctuation, and quotation marks resolved as opening, closing or apostrophe.
-/// Works on byte offsets; only non-ASCII characters are decoded.
-fn split(text: &str, span: Span, lex: &Lexicon, out: &mut Vec<Token>) {
+/// `ASCII_ALNUM[b]`: byte `b` is an ASCII letter or digit. A table look-up
+/// per byte is cheaper than the three range tests, in the loop over words.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The Unicode General Punctuation block.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+
+/// Splits `text[span]` into `scratch.raw`: words (tag WORD, looked up but
+/// not yet tagged), punctuation, and quotation marks resolved as opening,
+/// closing or apostrophe. Works on byte offsets; only non-ASCII characters
+/// are decoded.
+fn split(text: &str, span: Span, lex: &Lexicon, scratch: &mut Scratch) {
     let s = span.slice(text);
     let base = span.start;
+    let Scratch { raw, lower, .. } = scratch;
     let mut push = |tag: u8, start: usize, end: usize| {
-        out.push(Token {
-            tag,
-            span: Span::new(base + start, base + end),
-            cue: None,
-            noun: None,
-        });
+        let span = Span::new(base + start, base + end);
+        let id = match tag {
+            tag::WORD | tag::NEGATION => lex.word_id(span.slice(text), lower),
+            _ => UNKNOWN,
+        };
+        raw.push(Raw { tag, span, id });
     };
     let is_alnum_at = |i: usize| char_at(s, i).is_some_and(|(c, _)| is_word_char(c));
     let mut single_open = false;
@@ -621,10 +722,9 @@ fn word_at(s: &str, start: usize, first_len: usize, lex: &Lexicon) -> (usize, us
     let mut negation_at = None;
     loop {
         // ASCII letters and digits, most of any word, in a tight loop.
-        j += b[j..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .count();
+        while b.get(j).is_some_and(|&c| ASCII_ALNUM[usize::from(c)]) {
+            j += 1;
+        }
         let Some((c, len)) = char_at(s, j) else {
             break;
         };
@@ -670,8 +770,9 @@ fn word_at(s: &str, start: usize, first_len: usize, lex: &Lexicon) -> (usize, us
 
 /// Turns quotation marks that do not pair up into plain punctuation, so the
 /// grammar only ever sees balanced quotes and can never run away with one.
-fn balance_quotes(tokens: &mut [Token]) {
-    let mut stack: Vec<usize> = Vec::new();
+/// `stack` is a buffer for the open quotes, empty on return.
+fn balance_quotes(tokens: &mut [Raw], stack: &mut Vec<usize>) {
+    stack.clear();
     for i in 0..tokens.len() {
         let t = tokens[i].tag;
         match t {
@@ -701,7 +802,7 @@ fn balance_quotes(tokens: &mut [Token]) {
             _ => {}
         }
     }
-    for j in stack {
+    for j in stack.drain(..) {
         tokens[j].tag = tag::OTHER;
     }
 }
@@ -782,6 +883,96 @@ mod tests {
     fn capitalised_function_word_mid_sentence_is_a_name() {
         assert_eq!(tags("The man"), "dw");
         assert_eq!(tags("said Will"), "VP");
+    }
+
+    #[test]
+    fn word_chars_are_the_alphanumeric_chars() {
+        // Every char, so the fast paths of `is_word_char` are covered.
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn alnum_table_is_ascii_alphanumeric() {
+        for b in 0..=u8::MAX {
+            assert_eq!(
+                ASCII_ALNUM[usize::from(b)],
+                b.is_ascii_alphanumeric(),
+                "{b}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_title_is_flagged() {
+        let rules = Rules::builtin();
+        let lex = Lexicon::new(&rules);
+        let mut lower = String::new();
+        for title in &rules.titles {
+            for word in [title.clone(), format!("{title}.")] {
+                let id = lex.word_id(&word, &mut lower);
+                assert!(lex.slots[id as usize].title, "{word}");
+            }
+        }
+    }
+
+    static BUILTIN: std::sync::LazyLock<Lexicon> =
+        std::sync::LazyLock::new(|| Lexicon::new(&Rules::builtin()));
+
+    /// Words of the lexicon in any case, with or without a period, and
+    /// words made of the characters the fast paths treat specially: ASCII
+    /// of both cases, NUL, curly and straight apostrophes, letters whose
+    /// lowercase is longer or not ASCII.
+    fn word_strategy() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::string::string_regex(
+            "(?:Mr|mR|Dr|Gen|General|President|PRESIDENT|Vice-President|Sir|said|SAID|The|\
+             according|Ministry|hasn’t|n’t|N'T)[.]?\
+             |[a-zA-Z0-9.'’\\x00-\\x7fÀ-ÿİΣẞǅ\\u{2000}-\\u{206f}]{0,12}",
+        )
+        .expect("valid regex")
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+
+        /// The packed ASCII key read off a word is the key of its lowercase.
+        #[test]
+        fn ascii_key_is_the_key_of_the_lowercase(word in word_strategy()) {
+            if let Some(key) = ascii_key(&word) {
+                let lower = lowercase(&word);
+                proptest::prop_assert_eq!(Key::Short(key), Key::of(&lower));
+            }
+        }
+
+        /// Looking a word up by its packed key finds what looking up its
+        /// lowercase finds.
+        #[test]
+        fn word_id_is_the_id_of_the_lowercase(word in word_strategy()) {
+            let lex = &*BUILTIN;
+            let general = lex.id_of(&lowercase(&word)).unwrap_or(UNKNOWN);
+            proptest::prop_assert_eq!(lex.word_id(&word, &mut String::new()), general);
+        }
+
+        /// Only words the lexicon flags may be titles.
+        #[test]
+        fn titles_are_flagged(word in word_strategy()) {
+            let lex = &*BUILTIN;
+            // A word keeps at most one final period (see `word_at`).
+            if lex.is_title(word.trim_end_matches('.')) && !word.ends_with("..") {
+                let id = lex.word_id(&word, &mut String::new());
+                proptest::prop_assert!(lex.slots[id as usize].title);
+            }
+        }
+
+        /// A word that starts in lowercase is never an acronym, so
+        /// `tag_word` need not ask.
+        #[test]
+        fn lowercase_start_is_no_acronym(word in word_strategy()) {
+            if word.chars().next().is_some_and(char::is_lowercase) {
+                proptest::prop_assert!(!is_acronym(&word));
+            }
+        }
     }
 
     #[test]
