@@ -13,6 +13,8 @@
 //! Pronouns are resolved by the extractor, which knows the order of
 //! attributions; this module only says what a pronoun may refer to.
 
+use std::cell::Cell;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexer::{tag, Token};
@@ -59,15 +61,39 @@ pub enum Gender {
 /// Lowercase with curly apostrophes and hyphens folded, so `Kim Jong-un`,
 /// `Kim Jong Un` and `kim jong-un` all meet.
 pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// Appends the folded form of `s` to `out`.
+fn fold_into(s: &str, out: &mut String) {
     // Most names are plain ASCII words with single spaces: fold them byte
     // by byte.
-    let plain = s
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b' '));
-    if plain && !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ") {
-        return s.to_ascii_lowercase();
+    if is_plain(s) {
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+    } else {
+        fold_chars_into(s, out);
     }
-    let mut out = String::with_capacity(s.len());
+}
+
+/// True if folding `s` only lowercases ASCII letters.
+fn is_plain(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter()
+        .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'\'' | b' '))
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        // Not `contains("  ")`: setting up a substring search costs more
+        // than folding a name.
+        && !b.windows(2).any(|w| w == b"  ")
+}
+
+/// The general fold, character by character.
+fn fold_chars_into(s: &str, out: &mut String) {
+    let start = out.len();
     let mut space = false;
     for c in s.chars() {
         let c = match c {
@@ -76,7 +102,7 @@ pub fn fold(s: &str) -> String {
             c => c,
         };
         if c.is_whitespace() {
-            space = !out.is_empty();
+            space = out.len() > start;
             continue;
         }
         if space {
@@ -85,7 +111,44 @@ pub fn fold(s: &str) -> String {
         }
         out.extend(c.to_lowercase());
     }
-    out
+}
+
+/// Appends the folded form of `words` joined by spaces, which is the fold
+/// of the phrase, without joining it first.
+fn fold_words_into(words: &[&str], out: &mut String) {
+    let start = out.len();
+    for word in words {
+        let before = out.len();
+        if before > start {
+            out.push(' ');
+        }
+        let at = out.len();
+        fold_into(word, out);
+        // A word of hyphens alone folds to nothing, and so does its space.
+        if out.len() == at {
+            out.truncate(before);
+        }
+    }
+}
+
+/// Runs `f` on a cleared buffer reused across calls: look-ups fold every
+/// word they are given, and a fresh `String` for each was most of their cost.
+fn with_scratch<R>(f: impl FnOnce(&mut String) -> R) -> R {
+    thread_local!(static SCRATCH: Cell<String> = const { Cell::new(String::new()) });
+    // Taken, not borrowed, so a nested call gets a buffer of its own.
+    let mut buf = SCRATCH.take();
+    buf.clear();
+    let r = f(&mut buf);
+    SCRATCH.set(buf);
+    r
+}
+
+/// Passes the folded form of `s` to `f`, without allocating.
+fn with_folded<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    with_scratch(|buf| {
+        fold_into(s, buf);
+        f(buf)
+    })
 }
 
 impl Gazetteer {
@@ -141,18 +204,33 @@ impl Gazetteer {
     }
 
     fn lookup(&self, text: &str) -> Option<&Known> {
-        self.by_alias.get(&fold(text)).map(|&i| &self.known[i])
+        with_folded(text, |folded| self.lookup_folded(folded))
+    }
+
+    fn lookup_folded(&self, folded: &str) -> Option<&Known> {
+        self.by_alias.get(folded).map(|&i| &self.known[i])
     }
 
     /// True if the gazetteer knows `name` in any of its forms.
     pub fn knows(&self, name: &str) -> bool {
-        self.lookup(name).is_some() || self.by_name_part.contains_key(&fold(name))
+        with_folded(name, |folded| {
+            self.by_alias.contains_key(folded) || self.by_name_part.contains_key(folded)
+        })
     }
 
     /// True if `word` names a place or body the gazetteer knows (not a person).
     pub fn is_place(&self, word: &str) -> bool {
-        self.lookup(word)
+        with_folded(word, |folded| self.is_place_folded(folded))
+    }
+
+    fn is_place_folded(&self, folded: &str) -> bool {
+        self.lookup_folded(folded)
             .is_some_and(|k| k.source_type != SourceType::Person)
+    }
+
+    /// The known person a folded first or last name is part of.
+    fn person_by_name_part(&self, folded: &str) -> Option<&Known> {
+        self.by_name_part.get(folded).map(|&i| &self.known[i])
     }
 
     /// The country an adjective, name, possessive or capital points to.
@@ -163,7 +241,7 @@ impl Gazetteer {
 
     /// The gender a word says a person has ("Ms", "spokesman", "she").
     pub fn gender_of(&self, word: &str) -> Option<Gender> {
-        self.genders.get(&fold(word)).copied()
+        with_folded(word, |folded| self.genders.get(folded).copied())
     }
 
     pub fn is_honorific(&self, word: &str) -> bool {
@@ -322,13 +400,17 @@ fn introduced_role(tokens: &[Token], start: usize, end: usize) -> Option<usize> 
 
 /// Drops leading place names from a run of capitalised words:
 /// "Russia Zhang Hanhui" (ambassador to Russia Zhang Hanhui) → "Zhang Hanhui".
-fn strip_place_prefix<'a>(words: &[&'a str], gaz: &Gazetteer) -> Vec<&'a str> {
+fn strip_place_prefix<'w, 'a>(words: &'w [&'a str], gaz: &Gazetteer) -> &'w [&'a str] {
     for cut in (1..words.len()).rev() {
-        if gaz.is_place(&words[..cut].join(" ")) {
-            return words[cut..].to_vec();
+        let place = with_scratch(|buf| {
+            fold_words_into(&words[..cut], buf);
+            gaz.is_place_folded(buf)
+        });
+        if place {
+            return &words[cut..];
         }
     }
-    words.to_vec()
+    words
 }
 
 /// Resolves a non-pronoun source mention.
@@ -519,7 +601,7 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
         let is_person = run.len() >= 2
             || role_tokens.iter().any(is_role)
             || names.expand(&name, gaz).is_some()
-            || gaz.by_name_part.contains_key(&fold(&name));
+            || with_folded(&name, |folded| gaz.person_by_name_part(folded).is_some());
         if is_person {
             return Resolved {
                 entity: canonical_person(&name, gaz, names),
@@ -627,8 +709,8 @@ fn canonical_person(name: &str, gaz: &Gazetteer, names: &ArticleNames) -> String
         return gaz.lookup(&full).map_or(full, |k| k.name.clone());
     }
     if !name.contains(' ') {
-        if let Some(&i) = gaz.by_name_part.get(&fold(name)) {
-            return gaz.known[i].name.clone();
+        if let Some(k) = with_folded(name, |folded| gaz.person_by_name_part(folded)) {
+            return k.name.clone();
         }
     }
     name.to_string()
@@ -822,4 +904,59 @@ fn proper_runs(tokens: &[Token]) -> impl Iterator<Item = &[Token]> {
     tokens
         .split(|t| t.tag != tag::PROPER)
         .filter(|run| !run.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Names as the fast paths see them: plain ASCII, and the characters
+    /// that take the general path (curly apostrophes, hyphens, other white
+    /// space, letters that lowercase to ASCII or to several characters).
+    const NAMEISH: &str = "[a-zA-Z0-9 .'’\\-\u{2011}\t\nÉéßİ\u{212A}Σ]{0,24}";
+
+    fn fold_general(s: &str) -> String {
+        let mut out = String::new();
+        fold_chars_into(s, &mut out);
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn plain_fold_agrees_with_general_fold(s in NAMEISH) {
+            prop_assert_eq!(fold(&s), fold_general(&s));
+        }
+
+        #[test]
+        fn plain_fold_agrees_with_general_fold_on_any_string(s in any::<String>()) {
+            prop_assert_eq!(fold(&s), fold_general(&s));
+        }
+
+        #[test]
+        fn folding_words_one_by_one_folds_the_phrase(
+            words in proptest::collection::vec(NAMEISH, 0..5),
+        ) {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let mut out = String::new();
+            fold_words_into(&words, &mut out);
+            prop_assert_eq!(out, fold(&words.join(" ")));
+        }
+    }
+
+    #[test]
+    fn folds_hyphens_apostrophes_and_spaces() {
+        assert_eq!(fold("  Kim Jong-un "), "kim jong un");
+        assert_eq!(fold("China’s"), "china's");
+        assert_eq!(fold("-"), "");
+    }
+
+    #[test]
+    fn nested_scratch_buffers_do_not_clash() {
+        let outer = with_folded("Wang Yi", |a| {
+            let inner = with_folded("Sergey Lavrov", str::to_string);
+            format!("{a}/{inner}")
+        });
+        assert_eq!(outer, "wang yi/sergey lavrov");
+    }
 }
