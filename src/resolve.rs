@@ -542,7 +542,13 @@ pub fn resolve(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
         return r.clone();
     }
     let r = resolve_uncached(text, tokens, gaz, names);
-    names.resolved.borrow_mut().insert(key, r.clone());
+    let mut resolved = names.resolved.borrow_mut();
+    // An article resolves a dozen or so distinct mentions: size the cache
+    // once rather than regrow it three or four times.
+    if resolved.capacity() == 0 {
+        resolved.reserve(16);
+    }
+    resolved.insert(key, r.clone());
     r
 }
 
@@ -552,26 +558,28 @@ fn resolve_uncached(
     gaz: &Gazetteer,
     names: &ArticleNames,
 ) -> Resolved {
-    // "Washington and Beijing": one collective of the parts.
-    let parts: Vec<&[Token]> = tokens.split(|t| t.tag == tag::COORD).collect();
     // "a study of births in South and Southeast Asia" is one thing.
     let has_postmod = tokens
         .iter()
         .any(|t| matches!(t.tag, tag::BY | tag::PARTICIPLE | tag::OF | tag::PREP));
-    if parts.len() > 1 && !has_postmod && parts.iter().all(|p| !p.is_empty()) {
-        let resolved: Vec<Resolved> = parts
-            .iter()
-            .map(|p| resolve_one(text, p, gaz, names))
-            .collect();
-        return Resolved {
-            entity: resolved
+    if !has_postmod && tokens.iter().any(|t| t.tag == tag::COORD) {
+        // "Washington and Beijing": one collective of the parts.
+        let parts: Vec<&[Token]> = tokens.split(|t| t.tag == tag::COORD).collect();
+        if parts.iter().all(|p| !p.is_empty()) {
+            let resolved: Vec<Resolved> = parts
                 .iter()
-                .map(|r| r.entity.as_str())
-                .collect::<Vec<_>>()
-                .join(" and "),
-            source_type: SourceType::Collective,
-            role: None,
-        };
+                .map(|p| resolve_one(text, p, gaz, names))
+                .collect();
+            return Resolved {
+                entity: resolved
+                    .iter()
+                    .map(|r| r.entity.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" and "),
+                source_type: SourceType::Collective,
+                role: None,
+            };
+        }
     }
     resolve_one(text, tokens, gaz, names)
 }
@@ -839,7 +847,22 @@ fn role_of(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Option<String> {
         .map(|t| t.span.slice(text))
         .filter(|w| !gaz.is_honorific(w))
         .collect();
-    (!words.is_empty()).then(|| words.join(" ").replace(" ’s", "’s").replace(" 's", "'s"))
+    (!words.is_empty()).then(|| attach_possessives(&words.join(" ")))
+}
+
+/// `s` without the space before each possessive: "China ’s" → "China’s".
+fn attach_possessives(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(space) = rest.find(' ') {
+        out.push_str(&rest[..space]);
+        rest = &rest[space + 1..];
+        if !(rest.starts_with("’s") || rest.starts_with("'s")) {
+            out.push(' ');
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The canonical form of a person's name: the gazetteer's, or the fullest
@@ -1117,6 +1140,12 @@ mod tests {
             for word in tail.split(' ').filter(|w| !w.is_empty()) {
                 prop_assert!(sketch.may_have(word));
             }
+        }
+
+        #[test]
+        fn possessives_attach_as_replacing_would(s in "[a-z ’'s]{0,16}") {
+            let replaced = s.replace(" ’s", "’s").replace(" 's", "'s");
+            prop_assert_eq!(attach_possessives(&s), replaced);
         }
 
         #[test]
