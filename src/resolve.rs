@@ -13,6 +13,10 @@
 //! Pronouns are resolved by the extractor, which knows the order of
 //! attributions; this module only says what a pronoun may refer to.
 
+use std::borrow::Cow;
+use std::cell::{Cell, OnceCell};
+use std::ops::Range;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexer::{tag, Token};
@@ -59,15 +63,53 @@ pub enum Gender {
 /// Lowercase with curly apostrophes and hyphens folded, so `Kim Jong-un`,
 /// `Kim Jong Un` and `kim jong-un` all meet.
 pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// Appends the folded form of `s` to `out`.
+fn fold_into(s: &str, out: &mut String) {
     // Most names are plain ASCII words with single spaces: fold them byte
     // by byte.
-    let plain = s
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b' '));
-    if plain && !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ") {
-        return s.to_ascii_lowercase();
+    if is_plain(s) {
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+    } else {
+        fold_chars_into(s, out);
     }
-    let mut out = String::with_capacity(s.len());
+}
+
+/// True if folding `s` only lowercases ASCII letters.
+fn is_plain(s: &str) -> bool {
+    // One pass, one table look-up a byte: this runs on every word looked up.
+    let mut after_space = true;
+    for &b in s.as_bytes() {
+        let space = b == b' ';
+        if !(PLAIN_BYTE[usize::from(b)] || space && !after_space) {
+            return false;
+        }
+        after_space = space;
+    }
+    !after_space || s.is_empty()
+}
+
+/// The bytes of words that folding leaves as they are but for ASCII case.
+const PLAIN_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'.' || c == b'\'';
+        b += 1;
+    }
+    table
+};
+
+/// The general fold, character by character.
+fn fold_chars_into(s: &str, out: &mut String) {
+    let start = out.len();
     let mut space = false;
     for c in s.chars() {
         let c = match c {
@@ -76,16 +118,55 @@ pub fn fold(s: &str) -> String {
             c => c,
         };
         if c.is_whitespace() {
-            space = !out.is_empty();
+            space = out.len() > start;
             continue;
         }
         if space {
             out.push(' ');
             space = false;
         }
-        out.extend(c.to_lowercase());
+        for c in c.to_lowercase() {
+            out.push(c);
+        }
     }
-    out
+}
+
+/// Appends the folded form of `words` joined by spaces, which is the fold
+/// of the phrase, without joining it first.
+fn fold_words_into(words: &[&str], out: &mut String) {
+    let start = out.len();
+    for word in words {
+        let before = out.len();
+        if before > start {
+            out.push(' ');
+        }
+        let at = out.len();
+        fold_into(word, out);
+        // A word of hyphens alone folds to nothing, and so does its space.
+        if out.len() == at {
+            out.truncate(before);
+        }
+    }
+}
+
+/// Runs `f` on a cleared buffer reused across calls: look-ups fold every
+/// word they are given, and a fresh `String` for each was most of their cost.
+fn with_scratch<R>(f: impl FnOnce(&mut String) -> R) -> R {
+    thread_local!(static SCRATCH: Cell<String> = const { Cell::new(String::new()) });
+    // Taken, not borrowed, so a nested call gets a buffer of its own.
+    let mut buf = SCRATCH.take();
+    buf.clear();
+    let r = f(&mut buf);
+    SCRATCH.set(buf);
+    r
+}
+
+/// Passes the folded form of `s` to `f`, without allocating.
+fn with_folded<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    with_scratch(|buf| {
+        fold_into(s, buf);
+        f(buf)
+    })
 }
 
 impl Gazetteer {
@@ -141,18 +222,33 @@ impl Gazetteer {
     }
 
     fn lookup(&self, text: &str) -> Option<&Known> {
-        self.by_alias.get(&fold(text)).map(|&i| &self.known[i])
+        with_folded(text, |folded| self.lookup_folded(folded))
+    }
+
+    fn lookup_folded(&self, folded: &str) -> Option<&Known> {
+        self.by_alias.get(folded).map(|&i| &self.known[i])
     }
 
     /// True if the gazetteer knows `name` in any of its forms.
     pub fn knows(&self, name: &str) -> bool {
-        self.lookup(name).is_some() || self.by_name_part.contains_key(&fold(name))
+        with_folded(name, |folded| {
+            self.by_alias.contains_key(folded) || self.by_name_part.contains_key(folded)
+        })
     }
 
     /// True if `word` names a place or body the gazetteer knows (not a person).
     pub fn is_place(&self, word: &str) -> bool {
-        self.lookup(word)
+        with_folded(word, |folded| self.is_place_folded(folded))
+    }
+
+    fn is_place_folded(&self, folded: &str) -> bool {
+        self.lookup_folded(folded)
             .is_some_and(|k| k.source_type != SourceType::Person)
+    }
+
+    /// The known person a folded first or last name is part of.
+    fn person_by_name_part(&self, folded: &str) -> Option<&Known> {
+        self.by_name_part.get(folded).map(|&i| &self.known[i])
     }
 
     /// The country an adjective, name, possessive or capital points to.
@@ -163,7 +259,7 @@ impl Gazetteer {
 
     /// The gender a word says a person has ("Ms", "spokesman", "she").
     pub fn gender_of(&self, word: &str) -> Option<Gender> {
-        self.genders.get(&fold(word)).copied()
+        with_folded(word, |folded| self.genders.get(folded).copied())
     }
 
     pub fn is_honorific(&self, word: &str) -> bool {
@@ -177,26 +273,48 @@ impl Gazetteer {
 /// sources), so runs are stored raw and vetted when a short name is expanded.
 #[derive(Debug, Default, Clone)]
 pub struct ArticleNames {
-    /// Runs of two or more capitalised words, as written, in order seen.
-    runs: Vec<String>,
-    /// The runs that are names of people (places stripped), with their
-    /// folded words; built on first use, when all runs are known.
-    people: std::cell::OnceCell<Vec<(String, Vec<String>)>>,
+    /// The runs' words as written, white space folded, back to back: one
+    /// buffer, not a `String` a run.
+    written: String,
+    /// Runs of two or more capitalised words, in order seen.
+    runs: Vec<Run>,
     /// Where the article names someone by role: "Judge Helena Marsh",
     /// "Harun Tesk, a spokesperson for …".
     roles: Vec<Introduced>,
+    /// The roles' folded words, back to back.
+    role_words: String,
     /// Mentions resolved so far, by their text and tags.
     resolved: std::cell::RefCell<HashMap<String, Resolved>>,
+}
+
+/// A run of capitalised words.
+#[derive(Debug, Clone)]
+struct Run {
+    /// Where it is in [`ArticleNames::written`].
+    at: Range<usize>,
+    /// Its folded words.
+    words: WordSketch,
+    /// The person it names, vetted when a short name first needs it.
+    person: OnceCell<Option<Person>>,
+}
+
+/// The person a run names: its words after any leading place.
+#[derive(Debug, Clone)]
+struct Person {
+    /// Where the name starts in the run.
+    start: usize,
+    folded: String,
 }
 
 /// A person the article introduced with a role.
 #[derive(Debug, Clone)]
 struct Introduced {
-    /// The folded role word: "minister".
-    role: String,
-    /// The folded words around it: "russian", "foreign", "minister".
-    qualifiers: Vec<String>,
-    name: String,
+    /// Where its words are in [`ArticleNames::role_words`]: the folded
+    /// words around the role and the role word last, one per line (folding
+    /// leaves no line breaks), as "russian\nforeign\nminister".
+    words: Range<usize>,
+    /// Where the name is in [`ArticleNames::written`].
+    name: Range<usize>,
 }
 
 impl ArticleNames {
@@ -216,41 +334,41 @@ impl ArticleNames {
             if i - start < 2 {
                 continue;
             }
-            let name = words_of(text, &tokens[start..i]);
+            let name = words_in(text, &tokens[start..i]);
             // An all-capitals run is a byline or dateline ("KIM TONG-HYUNG"),
             // not a name the article uses.
             if name.chars().any(char::is_lowercase) {
+                let at = self.written.len()..self.written.len() + name.len();
+                self.written.push_str(&name);
                 if let Some(role) = introduced_role(tokens, start, i) {
-                    let from = tokens[..role]
-                        .iter()
-                        .rev()
-                        .take(5)
-                        .take_while(|t| {
-                            matches!(
-                                t.tag,
-                                tag::PROPER | tag::TITLE | tag::WORD | tag::NOUN | tag::POSSESSIVE
-                            )
-                        })
-                        .count();
+                    let from = self.role_words.len();
+                    push_qualifiers(text, tokens, role, &mut self.role_words);
                     self.roles.push(Introduced {
-                        role: fold(tokens[role].span.slice(text)),
-                        qualifiers: tokens[role - from..=role]
-                            .iter()
-                            .map(|t| fold(t.span.slice(text)))
-                            .collect(),
-                        name: name.clone(),
+                        words: from..self.role_words.len(),
+                        name: at.clone(),
                     });
                 }
-                self.runs.push(name);
+                let words = with_folded(&name, WordSketch::of);
+                self.runs.push(Run {
+                    at,
+                    words,
+                    person: OnceCell::new(),
+                });
             }
         }
     }
 
+    /// A run as written.
+    fn written(&self, run: &Run) -> &str {
+        &self.written[run.at.clone()]
+    }
+
     /// True if `short` is the first or last part of a longer name in the article.
     pub fn is_name_part(&self, short: &str) -> bool {
-        self.runs
-            .iter()
-            .any(|run| run.len() > short.len() && (run.starts_with(short) || run.ends_with(short)))
+        self.runs.iter().any(|run| {
+            let run = self.written(run);
+            run.len() > short.len() && (run.starts_with(short) || run.ends_with(short))
+        })
     }
 
     /// The person the article introduced with this role word and with every
@@ -259,40 +377,113 @@ impl ArticleNames {
     fn by_role(&self, role: &str, places: &[String], gaz: &Gazetteer) -> Option<&str> {
         self.roles
             .iter()
-            .filter(|r| r.role == role)
-            .find(|r| {
+            .map(|r| (&self.role_words[r.words.clone()], r))
+            .filter(|(words, _)| words.rsplit('\n').next() == Some(role))
+            .find(|(words, _)| {
                 places
                     .iter()
-                    .all(|p| r.qualifiers.iter().any(|q| place_key(q, gaz) == *p))
+                    .all(|p| words.split('\n').any(|q| place_key(q, gaz) == *p))
             })
-            .map(|r| r.name.as_str())
+            .map(|(_, r)| &self.written[r.name.clone()])
     }
 
     /// The longest full name in the article that `short` is the first or
     /// last word of ("Wang" → "Wang Yi"); place names are not people.
-    fn expand(&self, short: &str, gaz: &Gazetteer) -> Option<String> {
-        let people = self.people.get_or_init(|| {
-            self.runs
-                .iter()
-                .filter_map(|run| {
-                    let words: Vec<&str> = run.split(' ').collect();
-                    let name = strip_place_prefix(&words, gaz).join(" ");
-                    let parts: Vec<String> = fold(&name).split(' ').map(str::to_string).collect();
-                    (parts.len() >= 2 && !gaz.is_place(&name)).then_some((name, parts))
-                })
-                .collect()
-        });
-        // "Wang" → "Wang Yi"; "Van Damme" → "Pieter Van Damme".
-        let f: Vec<String> = fold(short).split(' ').map(str::to_string).collect();
-        people
+    fn expand(&self, short: &str, gaz: &Gazetteer) -> Option<&str> {
+        let short = fold(short);
+        let first_word = short.split(' ').next().unwrap_or_default();
+        self.runs
             .iter()
-            .filter(|(_, parts)| {
-                parts.len() > f.len() && (parts.starts_with(&f) || parts.ends_with(&f))
+            // A run's person folds to the run's last folded words, so only a
+            // run with the short name's first word can hold one; vetting a
+            // run as a person is what costs.
+            .filter(|run| run.words.may_have(first_word))
+            .filter_map(|run| {
+                let written = self.written(run);
+                let person = run
+                    .person
+                    .get_or_init(|| person_in(written, gaz))
+                    .as_ref()?;
+                extends(&person.folded, &short).then(|| &written[person.start..])
             })
-            .map(|(name, _)| name)
             .max_by_key(|name| name.len())
-            .cloned()
     }
+}
+
+/// A sketch of the words of a folded phrase, as bits of a 64-bit set: a
+/// phrase lacks a word if that word's bit is not set. Expanding a short
+/// name tests every run of the article; this keeps the test to one `and`.
+#[derive(Debug, Clone, Copy)]
+struct WordSketch(u64);
+
+impl WordSketch {
+    fn of(folded: &str) -> WordSketch {
+        WordSketch(
+            folded
+                .as_bytes()
+                .split(|&b| b == b' ')
+                .fold(0, |bits, word| bits | Self::bit(word)),
+        )
+    }
+
+    /// False if the phrase surely lacks `word`.
+    fn may_have(self, word: &str) -> bool {
+        self.0 & Self::bit(word.as_bytes()) != 0
+    }
+
+    fn bit(word: &[u8]) -> u64 {
+        let first = usize::from(word.first().copied().unwrap_or_default());
+        let last = usize::from(word.last().copied().unwrap_or_default());
+        1 << ((first * 31 + last * 7 + word.len()) % 64)
+    }
+}
+
+/// Appends the folded words a role at `role` is introduced with, the role
+/// word last, one per line: "Russian Foreign Minister" →
+/// "russian\nforeign\nminister".
+fn push_qualifiers(text: &str, tokens: &[Token], role: usize, words: &mut String) {
+    let from = tokens[..role]
+        .iter()
+        .rev()
+        .take(5)
+        .take_while(|t| {
+            matches!(
+                t.tag,
+                tag::PROPER | tag::TITLE | tag::WORD | tag::NOUN | tag::POSSESSIVE
+            )
+        })
+        .count();
+    for (k, t) in tokens[role - from..=role].iter().enumerate() {
+        if k > 0 {
+            words.push('\n');
+        }
+        fold_into(t.span.slice(text), words);
+    }
+}
+
+/// The person a run of capitalised words names: "Russia Zhang Hanhui"
+/// (ambassador to Russia Zhang Hanhui) is Zhang Hanhui; a place, or a
+/// single word, is no one.
+fn person_in(run: &str, gaz: &Gazetteer) -> Option<Person> {
+    let words: Vec<&str> = run.split(' ').collect();
+    let dropped = words.len() - strip_place_prefix(&words, gaz).len();
+    // The words are the run's, split at single spaces: the rest is its tail.
+    let start = words[..dropped].iter().map(|w| w.len() + 1).sum();
+    let folded = fold(run.get(start..)?);
+    (folded.contains(' ') && !gaz.is_place_folded(&folded)).then_some(Person { start, folded })
+}
+
+/// True if the folded name `full` has more words than the folded `short`
+/// and starts or ends with all of them: "wang yi" extends "wang".
+fn extends(full: &str, short: &str) -> bool {
+    let words = |s: &str| s.split(' ').count();
+    words(full) > words(short)
+        && (full
+            .strip_prefix(short)
+            .is_some_and(|rest| rest.starts_with(' '))
+            || full
+                .strip_suffix(short)
+                .is_some_and(|rest| rest.ends_with(' ')))
 }
 
 /// The token of the role a name at `start..end` is introduced with: a title
@@ -322,13 +513,17 @@ fn introduced_role(tokens: &[Token], start: usize, end: usize) -> Option<usize> 
 
 /// Drops leading place names from a run of capitalised words:
 /// "Russia Zhang Hanhui" (ambassador to Russia Zhang Hanhui) → "Zhang Hanhui".
-fn strip_place_prefix<'a>(words: &[&'a str], gaz: &Gazetteer) -> Vec<&'a str> {
+fn strip_place_prefix<'w, 'a>(words: &'w [&'a str], gaz: &Gazetteer) -> &'w [&'a str] {
     for cut in (1..words.len()).rev() {
-        if gaz.is_place(&words[..cut].join(" ")) {
-            return words[cut..].to_vec();
+        let place = with_scratch(|buf| {
+            fold_words_into(&words[..cut], buf);
+            gaz.is_place_folded(buf)
+        });
+        if place {
+            return &words[cut..];
         }
     }
-    words.to_vec()
+    words
 }
 
 /// Resolves a non-pronoun source mention.
@@ -347,7 +542,13 @@ pub fn resolve(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
         return r.clone();
     }
     let r = resolve_uncached(text, tokens, gaz, names);
-    names.resolved.borrow_mut().insert(key, r.clone());
+    let mut resolved = names.resolved.borrow_mut();
+    // An article resolves a dozen or so distinct mentions: size the cache
+    // once rather than regrow it three or four times.
+    if resolved.capacity() == 0 {
+        resolved.reserve(16);
+    }
+    resolved.insert(key, r.clone());
     r
 }
 
@@ -357,40 +558,72 @@ fn resolve_uncached(
     gaz: &Gazetteer,
     names: &ArticleNames,
 ) -> Resolved {
-    // "Washington and Beijing": one collective of the parts.
-    let parts: Vec<&[Token]> = tokens.split(|t| t.tag == tag::COORD).collect();
     // "a study of births in South and Southeast Asia" is one thing.
     let has_postmod = tokens
         .iter()
         .any(|t| matches!(t.tag, tag::BY | tag::PARTICIPLE | tag::OF | tag::PREP));
-    if parts.len() > 1 && !has_postmod && parts.iter().all(|p| !p.is_empty()) {
-        let resolved: Vec<Resolved> = parts
-            .iter()
-            .map(|p| resolve_one(text, p, gaz, names))
-            .collect();
-        return Resolved {
-            entity: resolved
+    if !has_postmod && tokens.iter().any(|t| t.tag == tag::COORD) {
+        // "Washington and Beijing": one collective of the parts.
+        let parts: Vec<&[Token]> = tokens.split(|t| t.tag == tag::COORD).collect();
+        if parts.iter().all(|p| !p.is_empty()) {
+            let resolved: Vec<Resolved> = parts
                 .iter()
-                .map(|r| r.entity.as_str())
-                .collect::<Vec<_>>()
-                .join(" and "),
-            source_type: SourceType::Collective,
-            role: None,
-        };
+                .map(|p| resolve_one(text, p, gaz, names))
+                .collect();
+            return Resolved {
+                entity: resolved
+                    .iter()
+                    .map(|r| r.entity.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" and "),
+                source_type: SourceType::Collective,
+                role: None,
+            };
+        }
     }
     resolve_one(text, tokens, gaz, names)
 }
 
 /// The words of `tokens` as written, white space folded.
 pub fn words_of(text: &str, tokens: &[Token]) -> String {
+    words_in(text, tokens).into_owned()
+}
+
+/// The words of `tokens` as written, white space folded, borrowed from
+/// `text` when they are single-spaced there already (most are).
+fn words_in<'t>(text: &'t str, tokens: &[Token]) -> Cow<'t, str> {
+    single_spaced(span_of(text, tokens))
+}
+
+/// The text `tokens` cover, as it stands. Folding folds white space too, so
+/// this is what to look up, rather than [`words_in`].
+fn span_of<'t>(text: &'t str, tokens: &[Token]) -> &'t str {
     let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
-        return String::new();
+        return "";
     };
-    text.get(first.span.start..last.span.end)
-        .unwrap_or("")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    text.get(first.span.start..last.span.end).unwrap_or("")
+}
+
+/// `s` with its white space folded to single spaces and trimmed.
+fn single_spaced(s: &str) -> Cow<'_, str> {
+    if is_single_spaced(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+}
+
+/// True if `s` is words separated by single spaces and nothing else.
+fn is_single_spaced(s: &str) -> bool {
+    let mut after_space = true;
+    for c in s.chars() {
+        let space = c.is_whitespace();
+        if space && (after_space || c != ' ') {
+            return false;
+        }
+        after_space = space;
+    }
+    !after_space
 }
 
 fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNames) -> Resolved {
@@ -430,10 +663,9 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
     } else {
         &[]
     };
-    let whole = words_of(text, core);
-    let known = gaz.lookup(&whole).or_else(|| {
+    let known = gaz.lookup(span_of(text, core)).or_else(|| {
         (named.len() < core.len() && !named.is_empty())
-            .then(|| gaz.lookup(&words_of(text, named)))
+            .then(|| gaz.lookup(span_of(text, named)))
             .flatten()
             .filter(|k| k.source_type != SourceType::Person)
     });
@@ -454,7 +686,7 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
         .all(|t| matches!(t.tag, tag::TITLE | tag::DETERMINER))
     {
         return Resolved {
-            entity: whole,
+            entity: words_of(text, core),
             source_type: SourceType::Person,
             role: None,
         };
@@ -516,13 +748,14 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
                 role: None,
             };
         }
+        let full = names.expand(&name, gaz);
         let is_person = run.len() >= 2
             || role_tokens.iter().any(is_role)
-            || names.expand(&name, gaz).is_some()
-            || gaz.by_name_part.contains_key(&fold(&name));
+            || full.is_some()
+            || with_folded(&name, |folded| gaz.person_by_name_part(folded).is_some());
         if is_person {
             return Resolved {
-                entity: canonical_person(&name, gaz, names),
+                entity: unlisted_person(&name, full, gaz),
                 source_type: SourceType::Person,
                 role,
             };
@@ -614,21 +847,44 @@ fn role_of(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Option<String> {
         .map(|t| t.span.slice(text))
         .filter(|w| !gaz.is_honorific(w))
         .collect();
-    (!words.is_empty()).then(|| words.join(" ").replace(" ’s", "’s").replace(" 's", "'s"))
+    (!words.is_empty()).then(|| attach_possessives(&words.join(" ")))
+}
+
+/// `s` without the space before each possessive: "China ’s" → "China’s".
+fn attach_possessives(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(space) = rest.find(' ') {
+        out.push_str(&rest[..space]);
+        rest = &rest[space + 1..];
+        if !(rest.starts_with("’s") || rest.starts_with("'s")) {
+            out.push(' ');
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The canonical form of a person's name: the gazetteer's, or the fullest
 /// form the article gives.
 fn canonical_person(name: &str, gaz: &Gazetteer, names: &ArticleNames) -> String {
-    if let Some(k) = gaz.lookup(name) {
-        return k.name.clone();
+    match gaz.lookup(name) {
+        Some(k) => k.name.clone(),
+        None => unlisted_person(name, names.expand(name, gaz), gaz),
     }
-    if let Some(full) = names.expand(name, gaz) {
-        return gaz.lookup(&full).map_or(full, |k| k.name.clone());
+}
+
+/// The canonical form of a name the gazetteer does not list, given the
+/// fullest form of it in the article, if any.
+fn unlisted_person(name: &str, full: Option<&str>, gaz: &Gazetteer) -> String {
+    if let Some(full) = full {
+        return gaz
+            .lookup(full)
+            .map_or_else(|| full.to_string(), |k| k.name.clone());
     }
     if !name.contains(' ') {
-        if let Some(&i) = gaz.by_name_part.get(&fold(name)) {
-            return gaz.known[i].name.clone();
+        if let Some(k) = with_folded(name, |folded| gaz.person_by_name_part(folded)) {
+            return k.name.clone();
         }
     }
     name.to_string()
@@ -669,7 +925,7 @@ fn institution(text: &str, core: &[Token], gaz: &Gazetteer, unnamed: bool) -> Re
     let country = proper_runs(core).find_map(|run| {
         (1..=run.len())
             .rev()
-            .find_map(|k| gaz.country_of(&words_of(text, &run[..k])))
+            .find_map(|k| gaz.country_of(span_of(text, &run[..k])))
     });
     if head_word.starts_with("ministr") {
         let area = ministry_area(text, core, head_at);
@@ -724,8 +980,8 @@ fn institution(text: &str, core: &[Token], gaz: &Gazetteer, unnamed: bool) -> Re
             .iter()
             .position(|t| t.tag == tag::POSSESSIVE)
         {
-            let owner = words_of(text, &core[..poss]);
-            if gaz.country_of(&owner).is_some_and(|o| o.name == c.name) {
+            let owner = span_of(text, &core[..poss]);
+            if gaz.country_of(owner).is_some_and(|o| o.name == c.name) {
                 let adjective = c.adjective.as_deref().unwrap_or(&c.name);
                 return Resolved {
                     entity: format!("{adjective} {}", words_of(text, &core[poss + 1..name_end])),
@@ -822,4 +1078,100 @@ fn proper_runs(tokens: &[Token]) -> impl Iterator<Item = &[Token]> {
     tokens
         .split(|t| t.tag != tag::PROPER)
         .filter(|run| !run.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Names as the fast paths see them: plain ASCII, and the characters
+    /// that take the general path (curly apostrophes, hyphens, other white
+    /// space, letters that lowercase to ASCII or to several characters).
+    const NAMEISH: &str = "[a-zA-Z0-9 .'’\\-\u{2011}\t\nÉéßİ\u{212A}Σ]{0,24}";
+
+    fn fold_general(s: &str) -> String {
+        let mut out = String::new();
+        fold_chars_into(s, &mut out);
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn plain_fold_agrees_with_general_fold(s in NAMEISH) {
+            prop_assert_eq!(fold(&s), fold_general(&s));
+        }
+
+        #[test]
+        fn plain_fold_agrees_with_general_fold_on_any_string(s in any::<String>()) {
+            prop_assert_eq!(fold(&s), fold_general(&s));
+        }
+
+        #[test]
+        fn folding_words_one_by_one_folds_the_phrase(
+            words in proptest::collection::vec(NAMEISH, 0..5),
+        ) {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let mut out = String::new();
+            fold_words_into(&words, &mut out);
+            prop_assert_eq!(out, fold(&words.join(" ")));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn single_spacing_borrows_only_what_is_single_spaced(s in NAMEISH) {
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            prop_assert_eq!(single_spaced(&s), joined);
+        }
+
+        #[test]
+        fn folding_ignores_how_words_are_spaced(s in any::<String>()) {
+            prop_assert_eq!(fold(&s), fold(&single_spaced(&s)));
+        }
+
+        #[test]
+        fn a_run_sketch_has_every_word_of_its_tail(
+            words in proptest::collection::vec(NAMEISH, 1..5),
+            cut in 0usize..5,
+        ) {
+            let sketch = WordSketch::of(&fold(&words.join(" ")));
+            let tail = fold(&words[cut.min(words.len() - 1)..].join(" "));
+            for word in tail.split(' ').filter(|w| !w.is_empty()) {
+                prop_assert!(sketch.may_have(word));
+            }
+        }
+
+        #[test]
+        fn possessives_attach_as_replacing_would(s in "[a-z ’'s]{0,16}") {
+            let replaced = s.replace(" ’s", "’s").replace(" 's", "'s");
+            prop_assert_eq!(attach_possessives(&s), replaced);
+        }
+
+        #[test]
+        fn extends_compares_whole_words(
+            full in proptest::collection::vec("[a-c]{1,2}", 1..5),
+            short in proptest::collection::vec("[a-c]{1,2}", 1..3),
+        ) {
+            let expected = full.len() > short.len()
+                && (full.starts_with(&short) || full.ends_with(&short));
+            prop_assert_eq!(extends(&full.join(" "), &short.join(" ")), expected);
+        }
+    }
+
+    #[test]
+    fn folds_hyphens_apostrophes_and_spaces() {
+        assert_eq!(fold("  Kim Jong-un "), "kim jong un");
+        assert_eq!(fold("China’s"), "china's");
+        assert_eq!(fold("-"), "");
+    }
+
+    #[test]
+    fn nested_scratch_buffers_do_not_clash() {
+        let outer = with_folded("Wang Yi", |a| {
+            let inner = with_folded("Sergey Lavrov", str::to_string);
+            format!("{a}/{inner}")
+        });
+        assert_eq!(outer, "wang yi/sergey lavrov");
+    }
 }
