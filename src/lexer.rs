@@ -166,7 +166,7 @@ pub struct Lexicon {
     /// Every word of the rules, lowercased, to its slot: short words by
     /// their packed [`Key`], the others by their text. Words that occur
     /// only inside phrases have an empty slot, so that phrases compare ids.
-    short_ids: HashMap<u64, WordId>,
+    short_ids: ShortIds,
     long_ids: HashMap<Box<str>, WordId>,
     slots: Vec<Slot>,
     titles: HashSet<String>,
@@ -195,7 +195,7 @@ struct Scratch {
 impl Lexicon {
     pub fn new(rules: &Rules) -> Lexicon {
         let mut lex = Lexicon {
-            short_ids: HashMap::default(),
+            short_ids: ShortIds::new(),
             long_ids: HashMap::default(),
             slots: Vec::new(),
             titles: rules.titles.iter().cloned().collect(),
@@ -289,18 +289,19 @@ impl Lexicon {
         self.slots.push(Slot::default());
         match Key::of(lower) {
             Key::Short(k) => self.short_ids.insert(k, id),
-            Key::Long(k) => self.long_ids.insert(k.into(), id),
-        };
+            Key::Long(k) => {
+                self.long_ids.insert(k.into(), id);
+            }
+        }
         id
     }
 
     /// The id of a lowercased word, None if the rules never mention it.
     fn id_of(&self, lower: &str) -> Option<WordId> {
         match Key::of(lower) {
-            Key::Short(k) => self.short_ids.get(&k),
-            Key::Long(k) => self.long_ids.get(k),
+            Key::Short(k) => self.short_ids.get(k),
+            Key::Long(k) => self.long_ids.get(k).copied(),
         }
-        .copied()
     }
 
     /// First definition of a word wins, so the order of `new` is the priority.
@@ -358,13 +359,14 @@ impl Lexicon {
         });
     }
 
-    /// The id of a word or negation token, `UNKNOWN` if the rules never
-    /// mention it.
-    fn word_id(&self, word: &str, lower: &mut String) -> WordId {
-        let id = match ascii_key(word) {
-            Some(key) => self.short_ids.get(&key).copied(),
+    /// The id of the word or negation token `s[start..end]`, `UNKNOWN` if
+    /// the rules never mention it. Taking the whole of `s` lets a short word
+    /// be read in one 8-byte load (see [`ascii_key_in`]).
+    fn word_id(&self, s: &str, start: usize, end: usize, lower: &mut String) -> WordId {
+        let id = match ascii_key_in(s.as_bytes(), start, end) {
+            Some(key) => self.short_ids.get(key),
             None => {
-                lowercase_into(word, lower);
+                lowercase_into(s.get(start..end).unwrap_or(""), lower);
                 self.id_of(lower)
             }
         };
@@ -493,13 +495,95 @@ fn is_noun_determiner(prev: &Token, text: &str) -> bool {
     prev.tag == tag::POSSESSIVE || prev.tag == tag::DETERMINER && !floating(prev.span.slice(text))
 }
 
-/// The packed [`Key`] of `lowercase(word)` for a short ASCII word, read
-/// straight from its bytes; None for any other word, which takes the
-/// general path through [`lowercase_into`].
-fn ascii_key(word: &str) -> Option<u64> {
+/// The packed [`Key`] of `lowercase(b[start..end])` for a short ASCII word,
+/// read straight from its bytes; None for any other word, which takes the
+/// general path through [`lowercase_into`] and [`pack`].
+///
+/// Away from the end of `b` the word is read with one 8-byte load and the
+/// bytes after it are masked off; all its bytes are then checked at once.
+fn ascii_key_in(b: &[u8], start: usize, end: usize) -> Option<u64> {
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    let key = pack(word.as_bytes())?;
-    (key & HIGH_BITS == 0).then(|| ascii_lowercase_packed(key))
+    const LOW_BITS: u64 = !HIGH_BITS;
+    let len = end.checked_sub(start).filter(|&n| n <= 8)?;
+    if len == 0 {
+        return Some(0);
+    }
+    let window = match b.get(start..start + 8) {
+        Some(w) => u64::from_le_bytes(w.try_into().ok()?),
+        None => b
+            .get(start..end)?
+            .iter()
+            .rev()
+            .fold(0, |key, &c| key << 8 | u64::from(c)),
+    };
+    let in_word = u64::MAX >> (64 - 8 * len);
+    let key = window & in_word;
+    // Per byte, the high bit of `(c & 0x7f) + 0x7f` says c & 0x7f is not
+    // zero (no carry leaves the byte); with `!c` it says c is ASCII and not
+    // NUL, as `pack` and the ASCII lowercase require.
+    let wanted = HIGH_BITS & in_word;
+    let ascii_not_nul = ((key & LOW_BITS) + LOW_BITS) & !key & wanted;
+    (ascii_not_nul == wanted).then(|| ascii_lowercase_packed(key))
+}
+
+/// The ids of the short words, by their packed [`Key`]: an open-addressing
+/// table with a multiplicative hash and linear probing, which answers a
+/// look-up in a few instructions where a general hash map took about thirty.
+/// It is at most half full, so probes stay short and always meet a free
+/// entry.
+#[derive(Debug, Clone)]
+struct ShortIds {
+    /// `(key, id)`; a free entry has the id `UNKNOWN`. The length is a
+    /// power of two.
+    entries: Vec<(u64, WordId)>,
+    len: usize,
+}
+
+impl ShortIds {
+    fn new() -> ShortIds {
+        ShortIds {
+            entries: vec![(0, UNKNOWN); 16],
+            len: 0,
+        }
+    }
+
+    /// Where probing for `key` starts: the top bits of a Fibonacci hash,
+    /// which spreads the low-byte-heavy keys of short words well.
+    fn home(&self, key: u64) -> usize {
+        let bits = self.entries.len().trailing_zeros();
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+    }
+
+    /// The entry holding `key`, or the free entry where it would go.
+    fn slot(&self, key: u64) -> usize {
+        let mask = self.entries.len() - 1;
+        let mut i = self.home(key);
+        while self.entries[i].1 != UNKNOWN && self.entries[i].0 != key {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    fn get(&self, key: u64) -> Option<WordId> {
+        let id = self.entries[self.slot(key)].1;
+        (id != UNKNOWN).then_some(id)
+    }
+
+    fn insert(&mut self, key: u64, id: WordId) {
+        if 2 * (self.len + 1) > self.entries.len() {
+            let bigger = vec![(0, UNKNOWN); 2 * self.entries.len()];
+            let old = std::mem::replace(&mut self.entries, bigger);
+            self.len = 0;
+            for (k, v) in old.into_iter().filter(|e| e.1 != UNKNOWN) {
+                self.insert(k, v);
+            }
+        }
+        let i = self.slot(key);
+        if self.entries[i].1 == UNKNOWN {
+            self.len += 1;
+        }
+        self.entries[i] = (key, id);
+    }
 }
 
 /// The ASCII lowercase of packed ASCII bytes, all eight at once: adding
@@ -606,7 +690,7 @@ fn split(text: &str, span: Span, lex: &Lexicon, scratch: &mut Scratch) {
     let mut push = |tag: u8, start: usize, end: usize| {
         let span = Span::new(base + start, base + end);
         let id = match tag {
-            tag::WORD | tag::NEGATION => lex.word_id(span.slice(text), lower),
+            tag::WORD | tag::NEGATION => lex.word_id(s, start, end, lower),
             _ => UNKNOWN,
         };
         raw.push(Raw { tag, span, id });
@@ -911,7 +995,7 @@ mod tests {
         let mut lower = String::new();
         for title in &rules.titles {
             for word in [title.clone(), format!("{title}.")] {
-                let id = lex.word_id(&word, &mut lower);
+                let id = lex.word_id(&word, 0, word.len(), &mut lower);
                 assert!(lex.slots[id as usize].title, "{word}");
             }
         }
@@ -939,9 +1023,40 @@ mod tests {
         /// The packed ASCII key read off a word is the key of its lowercase.
         #[test]
         fn ascii_key_is_the_key_of_the_lowercase(word in word_strategy()) {
-            if let Some(key) = ascii_key(&word) {
+            if let Some(key) = ascii_key_in(word.as_bytes(), 0, word.len()) {
                 let lower = lowercase(&word);
                 proptest::prop_assert_eq!(Key::Short(key), Key::of(&lower));
+            }
+        }
+
+        /// Reading a word inside a longer text, by one 8-byte load when
+        /// enough bytes follow, gives the key of the word on its own.
+        #[test]
+        fn ascii_key_in_text_is_the_key_of_the_word(
+            before in word_strategy(),
+            word in word_strategy(),
+            after in word_strategy(),
+        ) {
+            let text = format!("{before}{word}{after}");
+            let (start, end) = (before.len(), before.len() + word.len());
+            let alone = ascii_key_in(word.as_bytes(), 0, word.len());
+            proptest::prop_assert_eq!(ascii_key_in(text.as_bytes(), start, end), alone);
+            let general = pack(lowercase(&word).as_bytes()).filter(|_| word.is_ascii());
+            proptest::prop_assert_eq!(alone, general);
+        }
+
+        /// The open-addressing table answers as a general map would,
+        /// through growth and collisions (keys from a small range collide).
+        #[test]
+        fn short_ids_is_a_map(keys in proptest::collection::vec(0u64..5000, 0..400)) {
+            let mut table = ShortIds::new();
+            let mut map = HashMap::default();
+            for (id, &k) in keys.iter().enumerate() {
+                table.insert(k, id as WordId);
+                map.insert(k, id as WordId);
+            }
+            for k in 0..5000 {
+                proptest::prop_assert_eq!(table.get(k), map.get(&k).copied());
             }
         }
 
@@ -951,7 +1066,8 @@ mod tests {
         fn word_id_is_the_id_of_the_lowercase(word in word_strategy()) {
             let lex = &*BUILTIN;
             let general = lex.id_of(&lowercase(&word)).unwrap_or(UNKNOWN);
-            proptest::prop_assert_eq!(lex.word_id(&word, &mut String::new()), general);
+            let found = lex.word_id(&word, 0, word.len(), &mut String::new());
+            proptest::prop_assert_eq!(found, general);
         }
 
         /// Only words the lexicon flags may be titles.
@@ -960,7 +1076,7 @@ mod tests {
             let lex = &*BUILTIN;
             // A word keeps at most one final period (see `word_at`).
             if lex.is_title(word.trim_end_matches('.')) && !word.ends_with("..") {
-                let id = lex.word_id(&word, &mut String::new());
+                let id = lex.word_id(&word, 0, word.len(), &mut String::new());
                 proptest::prop_assert!(lex.slots[id as usize].title);
             }
         }
