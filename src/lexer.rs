@@ -676,6 +676,40 @@ static ASCII_ALNUM: [bool; 256] = {
     table
 };
 
+/// The end of the run of ASCII letters and digits that starts at byte `j`
+/// of `b`. Eight bytes are tested at once while eight remain: most words
+/// end within the first eight.
+fn ascii_alnum_run(b: &[u8], mut j: usize) -> usize {
+    while let Some(window) = b.get(j..j + 8).and_then(|w| w.try_into().ok()) {
+        let others = not_ascii_alnum(u64::from_le_bytes(window));
+        if others != 0 {
+            // Little-endian: the lowest flagged byte comes first.
+            return j + (others.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while b.get(j).is_some_and(|&c| ASCII_ALNUM[usize::from(c)]) {
+        j += 1;
+    }
+    j
+}
+
+/// The high bit of each byte of `x` that is not an ASCII letter or digit.
+fn not_ascii_alnum(x: u64) -> u64 {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = EACH * 0x80;
+    // Per byte of seven bits, the high bit of `low + (0x80 - k)` says
+    // low >= k; the sum stays within the byte.
+    let at_least = |low: u64, k: u8| (low + EACH * (0x80 - u64::from(k))) & HIGH;
+    let low = x & !HIGH;
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    // Setting 0x20 folds exactly the capitals onto the lowercase letters.
+    let folded = low | (EACH * 0x20);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    // Bytes with the high bit set are not ASCII.
+    !((digit | letter) & !x) & HIGH
+}
+
 /// The Unicode General Punctuation block.
 const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
@@ -806,9 +840,7 @@ fn word_at(s: &str, start: usize, first_len: usize, lex: &Lexicon) -> (usize, us
     let mut negation_at = None;
     loop {
         // ASCII letters and digits, most of any word, in a tight loop.
-        while b.get(j).is_some_and(|&c| ASCII_ALNUM[usize::from(c)]) {
-            j += 1;
-        }
+        j = ascii_alnum_run(b, j);
         let Some((c, len)) = char_at(s, j) else {
             break;
         };
@@ -989,6 +1021,24 @@ mod tests {
     }
 
     #[test]
+    fn swar_alnum_test_is_the_table() {
+        // Every byte value at every position of the window, among letters.
+        for b in 0..=u8::MAX {
+            for at in 0..8 {
+                let mut window = *b"aZ09zA9q";
+                window[at] = b;
+                let flagged = not_ascii_alnum(u64::from_le_bytes(window));
+                let expected = if ASCII_ALNUM[usize::from(b)] {
+                    0
+                } else {
+                    0x80 << (8 * at)
+                };
+                assert_eq!(flagged, expected, "{b} at {at}");
+            }
+        }
+    }
+
+    #[test]
     fn every_title_is_flagged() {
         let rules = Rules::builtin();
         let lex = Lexicon::new(&rules);
@@ -1043,6 +1093,24 @@ mod tests {
             proptest::prop_assert_eq!(ascii_key_in(text.as_bytes(), start, end), alone);
             let general = pack(lowercase(&word).as_bytes()).filter(|_| word.is_ascii());
             proptest::prop_assert_eq!(alone, general);
+        }
+
+        /// The run found eight bytes at a time ends where the run found
+        /// byte by byte does.
+        #[test]
+        fn alnum_run_is_the_bytewise_run(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![b'0'..=b'9', b'a'..=b'z', b'A'..=b'Z', proptest::num::u8::ANY],
+                0..40,
+            ),
+            start in 0usize..40,
+        ) {
+            let start = start.min(bytes.len());
+            let bytewise = bytes[start..]
+                .iter()
+                .position(|&c| !ASCII_ALNUM[usize::from(c)])
+                .map_or(bytes.len(), |k| start + k);
+            proptest::prop_assert_eq!(ascii_alnum_run(&bytes, start), bytewise);
         }
 
         /// The open-addressing table answers as a general map would,
