@@ -721,14 +721,16 @@ fn split(text: &str, span: Span, lex: &Lexicon, scratch: &mut Scratch) {
     let s = span.slice(text);
     let base = span.start;
     let Scratch { raw, lower, .. } = scratch;
-    let mut push = |tag: u8, start: usize, end: usize| {
-        let span = Span::new(base + start, base + end);
-        let id = match tag {
-            tag::WORD | tag::NEGATION => lex.word_id(s, start, end, lower),
-            _ => UNKNOWN,
-        };
-        raw.push(Raw { tag, span, id });
+    // Kept apart from the word look-up so that it stays small enough to be
+    // inlined: as one closure, the calls cost about twenty instructions each.
+    let mut push = |tag: u8, start: usize, end: usize, id: WordId| {
+        raw.push(Raw {
+            tag,
+            span: Span::new(base + start, base + end),
+            id,
+        });
     };
+    let mut word_id = |start: usize, end: usize| lex.word_id(s, start, end, lower);
     let is_alnum_at = |i: usize| char_at(s, i).is_some_and(|(c, _)| is_word_char(c));
     let mut single_open = false;
     let mut double_open = false;
@@ -740,15 +742,15 @@ fn split(text: &str, span: Span, lex: &Lexicon, scratch: &mut Scratch) {
         }
         if is_word_char(c) {
             let (word_end, next) = word_at(s, i, len, lex);
-            push(tag::WORD, i, word_end);
+            push(tag::WORD, i, word_end, word_id(i, word_end));
             i = next;
             if word_end < next {
                 // The word ended in "n't": a token of its own.
-                push(tag::NEGATION, word_end, next);
+                push(tag::NEGATION, word_end, next, word_id(word_end, next));
             } else if let Some((_, ql)) = char_at(s, i).filter(|&(q, _)| matches!(q, '’' | '\''))
             {
                 if matches!(char_at(s, i + ql), Some(('s' | 'S', _))) && !is_alnum_at(i + ql + 1) {
-                    push(tag::POSSESSIVE, i, i + ql + 1);
+                    push(tag::POSSESSIVE, i, i + ql + 1, UNKNOWN);
                     i += ql + 1;
                 }
             }
@@ -812,7 +814,7 @@ fn split(text: &str, span: Span, lex: &Lexicon, scratch: &mut Scratch) {
             ')' | ']' => tag::CLOSE_PAREN,
             _ => tag::OTHER,
         };
-        push(t, i, i + len);
+        push(t, i, i + len, UNKNOWN);
         i += len;
     }
 }
