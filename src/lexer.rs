@@ -529,8 +529,9 @@ fn ascii_key_in(b: &[u8], start: usize, end: usize) -> Option<u64> {
 /// The ids of the short words, by their packed [`Key`]: an open-addressing
 /// table with a multiplicative hash and linear probing, which answers a
 /// look-up in a few instructions where a general hash map took about thirty.
-/// It is at most half full, so probes stay short and always meet a free
-/// entry.
+/// It is at most a quarter full: most words of a text are not in it, and
+/// a miss probes until a free entry, which at half full took 2.5 probes on
+/// average and at a quarter about 1.4.
 #[derive(Debug, Clone)]
 struct ShortIds {
     /// `(key, id)`; a free entry has the id `UNKNOWN`. The length is a
@@ -570,7 +571,7 @@ impl ShortIds {
     }
 
     fn insert(&mut self, key: u64, id: WordId) {
-        if 2 * (self.len + 1) > self.entries.len() {
+        if 4 * (self.len + 1) > self.entries.len() {
             let bigger = vec![(0, UNKNOWN); 2 * self.entries.len()];
             let old = std::mem::replace(&mut self.entries, bigger);
             self.len = 0;
