@@ -168,6 +168,9 @@ pub struct Lexicon {
     /// only inside phrases have an empty slot, so that phrases compare ids.
     short_ids: ShortIds,
     long_ids: HashMap<Box<str>, WordId>,
+    /// The packed first eight bytes of every key of `long_ids`: a long word
+    /// whose lowercase starts otherwise is not looked up (most are not).
+    long_prefixes: ShortIds,
     slots: Vec<Slot>,
     titles: HashSet<String>,
     abbreviations: HashSet<String>,
@@ -197,6 +200,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             short_ids: ShortIds::new(),
             long_ids: HashMap::default(),
+            long_prefixes: ShortIds::new(),
             slots: Vec::new(),
             titles: rules.titles.iter().cloned().collect(),
             abbreviations: rules.abbreviations.iter().cloned().collect(),
@@ -290,6 +294,9 @@ impl Lexicon {
         match Key::of(lower) {
             Key::Short(k) => self.short_ids.insert(k, id),
             Key::Long(k) => {
+                if let Some(prefix) = k.as_bytes().get(..8).and_then(pack) {
+                    self.long_prefixes.insert(prefix, id);
+                }
                 self.long_ids.insert(k.into(), id);
             }
         }
@@ -363,8 +370,17 @@ impl Lexicon {
     /// the rules never mention it. Taking the whole of `s` lets a short word
     /// be read in one 8-byte load (see [`ascii_key_in`]).
     fn word_id(&self, s: &str, start: usize, end: usize, lower: &mut String) -> WordId {
-        let id = match ascii_key_in(s.as_bytes(), start, end) {
+        let b = s.as_bytes();
+        let id = match ascii_key_in(b, start, end) {
             Some(key) => self.short_ids.get(key),
+            // An ASCII prefix lowercases to its ASCII lowercase whatever
+            // follows, so a word whose prefix no long key has is unknown.
+            None if end > start + 8
+                && ascii_key_in(b, start, start + 8)
+                    .is_some_and(|p| self.long_prefixes.get(p).is_none()) =>
+            {
+                None
+            }
             None => {
                 lowercase_into(s.get(start..end).unwrap_or(""), lower);
                 self.id_of(lower)
