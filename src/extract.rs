@@ -118,15 +118,7 @@ impl Extractor {
         let mut found = Vec::new();
         for (i, s) in sentences.iter().enumerate() {
             let mut here: Vec<Found> = Vec::new();
-            let cues = if s
-                .tags
-                .bytes()
-                .any(|t| is_cue_tag(t) || t == tag::COLON || t == tag::DASH)
-            {
-                grammar::matches(&s.tags, |m| self.names_a_speaker(text, s, m, &names))
-            } else {
-                Vec::new()
-            };
+            let cues = grammar::matches(&s.tags, |m| self.names_a_speaker(text, s, m, &names));
             for m in cues {
                 // "…, adding that …" belongs to the speaker of the sentence's
                 // previous attribution, if it has one.
@@ -840,18 +832,6 @@ fn continued_quote(sentences: &[Sentence], i: usize, last: Option<&Found>) -> Op
         kind,
         ..last.clone()
     })
-}
-
-fn is_cue_tag(b: u8) -> bool {
-    matches!(
-        b,
-        tag::CUE
-            | tag::CUE_NOUN
-            | tag::CUE_LISTENER
-            | tag::CUE_GERUND
-            | tag::CUE_ADJECTIVE
-            | tag::ACCORDING
-    )
 }
 
 fn offset(m: Match, by: usize) -> Match {

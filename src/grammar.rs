@@ -39,6 +39,15 @@ pub struct Match {
 /// refused is read cue by cue.
 pub fn matches(tags: &str, framed_ok: impl Fn(&Match) -> bool) -> Vec<Match> {
     let b = tags.as_bytes();
+    // Every match fills a cue slot (`cue`, `cue_listener`, …, `label_cue`):
+    // without one of these tags there is nothing to find, and most nested
+    // contents have none.
+    if !b
+        .iter()
+        .any(|&t| matches!(t, b'V' | b'Z' | b'U' | b'G' | b'Y' | b'A' | b':' | b'-'))
+    {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let mut free = 0; // tokens before this are inside an earlier match
     let mut after = 0; // cues before this are inside an earlier match
