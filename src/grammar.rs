@@ -1696,6 +1696,17 @@ mod tests {
         );
     }
 
+    /// Random tag strings of `len` tags drawn from `alphabet` (repeat a tag to
+    /// draw it more often).
+    fn tag_strings(
+        alphabet: &'static [u8],
+        len: std::ops::Range<usize>,
+    ) -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        proptest::collection::vec(proptest::sample::select(alphabet), len)
+            .prop_map(|tags| String::from_utf8(tags).unwrap_or_default())
+    }
+
     // The shortcuts in front of the grammar, held to it on random tag strings.
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
@@ -1703,12 +1714,8 @@ mod tests {
         /// attribution (bar the deliberate narrowing for lowercase words).
         #[test]
         fn may_start_admits_every_match(
-            tags in proptest::collection::vec(
-                proptest::sample::select(b"RRdPPNJnwhhBBccAA,,,xxdVVZUGQKytSpeo.O[C]".to_vec()),
-                1..14,
-            ),
+            tags in tag_strings(b"RRdPPNJnwhhBBccAA,,,xxdVVZUGQKytSpeo.O[C]", 1..14),
         ) {
-            let tags = String::from_utf8(tags).unwrap_or_default();
             let b = tags.as_bytes();
             for i in 0..b.len() {
                 if b[i] != b'w' && parse_at(Rule::attribution_here, &tags, i).is_some() {
@@ -1721,12 +1728,8 @@ mod tests {
         /// `attribution_here` finds, everywhere.
         #[test]
         fn attribution_at_agrees_with_attribution_here(
-            tags in proptest::collection::vec(
-                proptest::sample::select(b"RRdPPNJnwwhhBBccAA,,,xxdVVZUGQKytSpeo.O[C]".to_vec()),
-                1..16,
-            ),
+            tags in tag_strings(b"RRdPPNJnwwhhBBccAA,,,xxdVVZUGQKytSpeo.O[C]", 1..16),
         ) {
-            let tags = String::from_utf8(tags).unwrap_or_default();
             for i in 0..tags.len() {
                 proptest::prop_assert_eq!(
                     attribution_at(&tags, i),
@@ -1740,12 +1743,8 @@ mod tests {
         /// name word failed.
         #[test]
         fn a_failed_name_dooms_the_rest_of_its_run(
-            tags in proptest::collection::vec(
-                proptest::sample::select(b"PPPNNJJnsswwdRxB,,cVVZUGQKtSpeoh.O[C]()".to_vec()),
-                2..16,
-            ),
+            tags in tag_strings(b"PPPNNJJnsswwdRxB,,cVVZUGQKtSpeoh.O[C]()", 2..16),
         ) {
-            let tags = String::from_utf8(tags).unwrap_or_default();
             let b = tags.as_bytes();
             for i in 0..b.len() {
                 if attribution_at(&tags, i).is_some() {
@@ -1763,12 +1762,8 @@ mod tests {
         /// as content then closing reporting clause.
         #[test]
         fn framed_clause_needs_a_trailer_after_its_cue(
-            tags in proptest::collection::vec(
-                proptest::sample::select(b"wwPPNJd,,,VVZUUaxpmeosnncytK.S".to_vec()),
-                2..14,
-            ),
+            tags in tag_strings(b"wwPPNJd,,,VVZUUaxpmeosnncytK.S", 2..14),
         ) {
-            let tags = String::from_utf8(tags).unwrap_or_default();
             if parse_at(Rule::framed_clause, &tags, 0).is_some() {
                 proptest::prop_assert!(trailer_after_cue(tags.as_bytes()), "{}", tags);
             }
@@ -1780,13 +1775,9 @@ mod tests {
         /// at every token would: its shortcuts agree with the grammar.
         #[test]
         fn content_end_agrees_with_content_stop(
-            tags in proptest::collection::vec(
-                proptest::sample::select(b",,,ccSSPPPNdwwwxxVVZUGAKpRtBeO[C].;-hpp".to_vec()),
-                1..40,
-            ),
+            tags in tag_strings(b",,,ccSSPPPNdwwwxxVVZUGAKpRtBeO[C].;-hpp", 1..40),
             from in 0usize..40,
         ) {
-            let tags = String::from_utf8(tags).unwrap_or_default();
             let b = tags.as_bytes();
             let mut i = from.min(b.len());
             let from = i;
