@@ -170,7 +170,7 @@ pub struct Lexicon {
     long_ids: HashMap<Box<str>, WordId>,
     /// The packed first eight bytes of every key of `long_ids`: a long word
     /// whose lowercase starts otherwise is not looked up (most are not).
-    long_prefixes: ShortIds,
+    long_prefixes: HashSet<u64>,
     slots: Vec<Slot>,
     titles: HashSet<String>,
     abbreviations: HashSet<String>,
@@ -200,7 +200,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             short_ids: ShortIds::new(),
             long_ids: HashMap::default(),
-            long_prefixes: ShortIds::new(),
+            long_prefixes: HashSet::default(),
             slots: Vec::new(),
             titles: rules.titles.iter().cloned().collect(),
             abbreviations: rules.abbreviations.iter().cloned().collect(),
@@ -295,7 +295,7 @@ impl Lexicon {
             Key::Short(k) => self.short_ids.insert(k, id),
             Key::Long(k) => {
                 if let Some(prefix) = k.as_bytes().get(..8).and_then(pack) {
-                    self.long_prefixes.insert(prefix, id);
+                    self.long_prefixes.insert(prefix);
                 }
                 self.long_ids.insert(k.into(), id);
             }
@@ -377,7 +377,7 @@ impl Lexicon {
             // follows, so a word whose prefix no long key has is unknown.
             None if end > start + 8
                 && ascii_key_in(b, start, start + 8)
-                    .is_some_and(|p| self.long_prefixes.get(p).is_none()) =>
+                    .is_some_and(|p| !self.long_prefixes.contains(&p)) =>
             {
                 None
             }
@@ -518,8 +518,6 @@ fn is_noun_determiner(prev: &Token, text: &str) -> bool {
 /// Away from the end of `b` the word is read with one 8-byte load and the
 /// bytes after it are masked off; all its bytes are then checked at once.
 fn ascii_key_in(b: &[u8], start: usize, end: usize) -> Option<u64> {
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    const LOW_BITS: u64 = !HIGH_BITS;
     let len = end.checked_sub(start).filter(|&n| n <= 8)?;
     if len == 0 {
         return Some(0);
@@ -537,8 +535,8 @@ fn ascii_key_in(b: &[u8], start: usize, end: usize) -> Option<u64> {
     // Per byte, the high bit of `(c & 0x7f) + 0x7f` says c & 0x7f is not
     // zero (no carry leaves the byte); with `!c` it says c is ASCII and not
     // NUL, as `pack` and the ASCII lowercase require.
-    let wanted = HIGH_BITS & in_word;
-    let ascii_not_nul = ((key & LOW_BITS) + LOW_BITS) & !key & wanted;
+    let wanted = HIGH & in_word;
+    let ascii_not_nul = ((key & !HIGH) + !HIGH) & !key & wanted;
     (ascii_not_nul == wanted).then(|| ascii_lowercase_packed(key))
 }
 
@@ -603,14 +601,21 @@ impl ShortIds {
     }
 }
 
+/// One in every byte of a packed word, and the high bit of every byte.
+const EACH: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = EACH * 0x80;
+
+/// Per byte of seven bits, the high bit of `low + (0x80 - k)` says the
+/// byte is at least `k`; the sum stays within the byte.
+fn at_least(low: u64, k: u8) -> u64 {
+    (low + EACH * (0x80 - u64::from(k))) & HIGH
+}
+
 /// The ASCII lowercase of packed ASCII bytes, all eight at once: adding
 /// to each byte (below 0x80, so no carry crosses into the next) sets its
 /// high bit exactly when it is at least `A`, and at least one past `Z`.
 fn ascii_lowercase_packed(key: u64) -> u64 {
-    const EACH: u64 = 0x0101_0101_0101_0101;
-    let from_a = key + EACH * (0x80 - u64::from(b'A'));
-    let past_z = key + EACH * (0x80 - u64::from(b'Z') - 1);
-    let upper = from_a & !past_z & (EACH * 0x80);
+    let upper = at_least(key, b'A') & !at_least(key, b'Z' + 1);
     // The high bit shifted down to 0x20: 'A' + 0x20 = 'a'.
     key | (upper >> 2)
 }
@@ -713,11 +718,6 @@ fn ascii_alnum_run(b: &[u8], mut j: usize) -> usize {
 
 /// The high bit of each byte of `x` that is not an ASCII letter or digit.
 fn not_ascii_alnum(x: u64) -> u64 {
-    const EACH: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = EACH * 0x80;
-    // Per byte of seven bits, the high bit of `low + (0x80 - k)` says
-    // low >= k; the sum stays within the byte.
-    let at_least = |low: u64, k: u8| (low + EACH * (0x80 - u64::from(k))) & HIGH;
     let low = x & !HIGH;
     let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
     // Setting 0x20 folds exactly the capitals onto the lowercase letters.

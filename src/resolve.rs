@@ -236,11 +236,8 @@ impl Gazetteer {
         })
     }
 
-    /// True if `word` names a place or body the gazetteer knows (not a person).
-    pub fn is_place(&self, word: &str) -> bool {
-        with_folded(word, |folded| self.is_place_folded(folded))
-    }
-
+    /// True if the folded `word` names a place or body the gazetteer knows
+    /// (not a person).
     fn is_place_folded(&self, folded: &str) -> bool {
         self.lookup_folded(folded)
             .is_some_and(|k| k.source_type != SourceType::Person)
