@@ -751,6 +751,7 @@ fn split(text: &str, span: Span, lex: &Lexicon, scratch: &mut Scratch) {
     let is_alnum_at = |i: usize| char_at(s, i).is_some_and(|(c, _)| is_word_char(c));
     let mut single_open = false;
     let mut double_open = false;
+    let bytes = s.as_bytes();
     let mut i = 0;
     while let Some((c, len)) = char_at(s, i) {
         if c.is_whitespace() {
@@ -758,13 +759,24 @@ fn split(text: &str, span: Span, lex: &Lexicon, scratch: &mut Scratch) {
             continue;
         }
         if is_word_char(c) {
-            let (word_end, next) = word_at(s, i, len, lex);
+            // Most words are ASCII letters followed by a space: that case
+            // needs none of the checks of `word_at`.
+            let run = ascii_alnum_run(bytes, i + len);
+            let (word_end, next) = if bytes.get(run).is_none_or(|&n| n == b' ') {
+                (run, run)
+            } else {
+                word_at(s, i, len, lex)
+            };
             push(tag::WORD, i, word_end, word_id(i, word_end));
             i = next;
             if word_end < next {
                 // The word ended in "n't": a token of its own.
                 push(tag::NEGATION, word_end, next, word_id(word_end, next));
-            } else if let Some((_, ql)) = char_at(s, i).filter(|&(q, _)| matches!(q, '’' | '\''))
+            } else if let Some((_, ql)) = bytes
+                .get(i)
+                .filter(|&&n| n != b' ')
+                .and_then(|_| char_at(s, i))
+                .filter(|&(q, _)| matches!(q, '’' | '\''))
             {
                 if matches!(char_at(s, i + ql), Some(('s' | 'S', _))) && !is_alnum_at(i + ql + 1) {
                     push(tag::POSSESSIVE, i, i + ql + 1, UNKNOWN);
@@ -836,11 +848,6 @@ fn split(text: &str, span: Span, lex: &Lexicon, scratch: &mut Scratch) {
     }
 }
 
-/// The word starting at byte `start` of `s` (its first character `first_len`
-/// bytes long): where the word ends, and where scanning resumes — later than
-/// the end when a trailing "n't" follows. Joiners (`B-52`, `U.S`, `AT&T`)
-/// and inner apostrophes (`O’Brien`) stay inside; a possessive `’s` does
-/// not; abbreviations and initials keep their period.
 /// True if the comma at `at` separates thousands: a digit before it and
 /// exactly three digits after.
 fn thousands_group(b: &[u8], at: usize) -> bool {
@@ -851,6 +858,11 @@ fn thousands_group(b: &[u8], at: usize) -> bool {
         && !b.get(at + 4).is_some_and(u8::is_ascii_digit)
 }
 
+/// The word starting at byte `start` of `s` (its first character `first_len`
+/// bytes long): where the word ends, and where scanning resumes — later than
+/// the end when a trailing "n't" follows. Joiners (`B-52`, `U.S`, `AT&T`)
+/// and inner apostrophes (`O’Brien`) stay inside; a possessive `’s` does
+/// not; abbreviations and initials keep their period.
 fn word_at(s: &str, start: usize, first_len: usize, lex: &Lexicon) -> (usize, usize) {
     let b = s.as_bytes();
     let alnum_at = |i: usize| char_at(s, i).is_some_and(|(c, _)| is_word_char(c));
