@@ -37,6 +37,8 @@ struct Sentence {
     span: Span,
     tokens: Vec<Token>,
     tags: String,
+    /// The sentence ends with a question mark.
+    asks: bool,
 }
 
 /// An attribution in token indices, before resolution.
@@ -111,7 +113,13 @@ impl Extractor {
                 let tokens = self.lexicon.tokenize(text, span);
                 names.observe(text, &tokens);
                 let tags = tag_string(&tokens);
-                Sentence { span, tokens, tags }
+                let asks = span.slice(text).trim_end().ends_with('?');
+                Sentence {
+                    span,
+                    tokens,
+                    tags,
+                    asks,
+                }
             })
             .collect();
 
@@ -198,6 +206,9 @@ impl Extractor {
             if rejected {
                 return Vec::new();
             }
+        }
+        if s.asks && is_question(&s.tokens, &source, &content) {
+            return Vec::new();
         }
         let content = trim_subordinate(s, &source, content);
         let outer = Found {
@@ -945,6 +956,26 @@ fn closing(tokens: &[Token], open: usize) -> Option<usize> {
 
 /// A content up to its first relative pronoun: "a new round of sanctions,
 /// which would …" has no verb of its own.
+/// "Shouldn’t they just blame …?", "Did he say …?": a yes/no question puts
+/// an auxiliary before its subject, and it asks; nobody asserts anything.
+/// The caller knows the sentence ends with a question mark.
+fn is_question(tokens: &[Token], source: &Range<usize>, content: &Range<usize>) -> bool {
+    let mut i = source.start;
+    while i > 0 && matches!(tokens[i - 1].tag, tag::AUX | tag::BE | tag::NEGATION) {
+        i -= 1;
+    }
+    // Only an auxiliary takes "n’t": a capitalised "Shouldn’t" read as a
+    // name mid-sentence is one too.
+    if i > 0 && i < source.start && tokens[i].tag == tag::NEGATION && tokens[i - 1].tag == tag::PROPER {
+        i -= 1;
+    }
+    // The auxiliary opens its clause: nothing word-like stands before it.
+    let inverted = i < source.start
+        && (i == 0 || !tokens[i - 1].tag.is_ascii_alphanumeric());
+    // The content runs to that question mark.
+    inverted && content.end + 1 >= tokens.len()
+}
+
 fn clause_head(tokens: &[Token]) -> &[Token] {
     let end = tokens
         .iter()
