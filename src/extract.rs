@@ -158,6 +158,7 @@ impl Extractor {
             }
         }
         open_quote_paragraphs(text, &sentences, &mut found);
+        block_quotes(text, &sentences, &mut found);
         self.resolve_all(text, &sentences, &names, found)
     }
 
@@ -748,6 +749,80 @@ fn open_quote_paragraphs(text: &str, sentences: &[Sentence], found: &mut Vec<Fou
             found.insert(k, record);
             k += 1;
         }
+    }
+}
+
+/// "He said:" or "Lammy posted on X:" closing a paragraph introduces the
+/// next paragraph as his words, quoted as a block, often without marks.
+/// The grammar reads the source as it would before a quotation: the tags
+/// up to the cue, then a colon and a stand-in quotation.
+fn block_quotes(text: &str, sentences: &[Sentence], found: &mut Vec<Found>) {
+    // What may stand between the cue and the colon: "on X", "in a
+    // statement on Sunday", "reporters".
+    const ADJUNCT: usize = 8;
+    let adjunct = |t: u8| {
+        matches!(
+            t,
+            tag::PREP | tag::DETERMINER | tag::PROPER | tag::NOUN | tag::WORD | tag::TIME
+                | tag::CUE_ADJUNCT | tag::AUX | tag::NUMBER | tag::POSSESSIVE | tag::PRONOUN
+        )
+    };
+    for i in 0..sentences.len().saturating_sub(1) {
+        let (s, next) = (&sentences[i], &sentences[i + 1]);
+        if same_paragraph(text, s, next) || s.tags.as_bytes().last() != Some(&tag::COLON) {
+            continue;
+        }
+        let colon = s.tokens.len() - 1;
+        let Some(cue) = (colon.saturating_sub(ADJUNCT + 1)..colon)
+            .rev()
+            .find(|&k| matches!(s.tokens[k].tag, tag::CUE | tag::CUE_NOUN | tag::CUE_LISTENER))
+        else {
+            continue;
+        };
+        if !s.tokens[cue + 1..colon].iter().all(|t| adjunct(t.tag))
+            || found.iter().any(|f| f.from == i && f.cue == cue)
+        {
+            continue;
+        }
+        let stand_in = format!("{}:OwC", &s.tags[..=cue]);
+        let Some(m) = grammar::matches(&stand_in, |_| true)
+            .into_iter()
+            .find(|m| m.cue == cue && m.pattern == "source_then_quote")
+        else {
+            continue;
+        };
+        // The block is the next paragraph, unless it holds attributions of
+        // its own.
+        let mut through = i + 1;
+        while sentences
+            .get(through + 1)
+            .is_some_and(|b| same_paragraph(text, &sentences[through], b))
+        {
+            through += 1;
+        }
+        if found.iter().any(|f| (i + 1..=through).contains(&f.sentence)) {
+            continue;
+        }
+        let Some((content, _)) = shape_content(&next.tokens, 0..next.tokens.len()) else {
+            continue;
+        };
+        let (Some(source), at) = (m.source, found.partition_point(|f| f.sentence <= i)) else {
+            continue;
+        };
+        found.insert(
+            at,
+            Found {
+                sentence: i + 1,
+                from: i,
+                through,
+                pattern: "block_quote",
+                source,
+                via: m.via,
+                cue,
+                content,
+                kind: QuoteKind::Direct,
+            },
+        );
     }
 }
 
