@@ -157,3 +157,26 @@ fn stdin_is_read_with_a_dash() {
     assert!(out.contains("\"id\":\"x1\""), "{out}");
     assert!(out.contains("the plan will fail"), "{out}");
 }
+
+/// `crosscheck extract … | head` is normal use: a reader that stops early
+/// ends the run quietly, with success.
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    for format in ["jsonl", "json", "yaml", "table"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+            .args(["extract", "--format", format, "seeds", "tests/data"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The output is larger than a pipe holds; dropping the read end
+        // makes the next write fail with EPIPE.
+        let o = child.wait_with_output().unwrap();
+        assert!(o.status.success(), "{format}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{format}");
+    }
+}
