@@ -880,6 +880,10 @@ fn word_at(s: &str, start: usize, first_len: usize, lex: &Lexicon) -> (usize, us
         } else if c == ',' && thousands_group(b, j) {
             // "30,000" is one number, not "30" and "000".
             j += 4;
+        } else if c == '%' && b[j - 1].is_ascii_digit() {
+            // "4%" is one number: a content must not lose its sign.
+            j += 1;
+            break;
         } else if matches!(c, '-' | '.' | '/' | '&' | '\u{2011}') && alnum_at(j + len) {
             j += len + char_at(s, j + len).map_or(0, |(_, l)| l);
         } else if matches!(c, '’' | '\'')
@@ -981,6 +985,14 @@ mod tests {
     #[test]
     fn tags_a_simple_attribution() {
         assert_eq!(tags("Mr Kim said North Korea would help."), "JPVPPxw.");
+    }
+
+    #[test]
+    fn a_percent_sign_after_digits_is_part_of_the_number() {
+        assert_eq!(words("rose by 4% and 12.5%"), ["rose", "by", "4%", "and", "12.5%"]);
+        assert_eq!(tags("4% of"), "no");
+        // Not after a letter: "A%" is a word and a sign.
+        assert_eq!(words("A% b"), ["A", "%", "b"]);
     }
 
     #[test]
