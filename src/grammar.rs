@@ -848,6 +848,19 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_aside_may_follow_the_listener() {
+        let (_, s, c, q, _) = one(
+            "He told reporters in Vilnius, where he attended a summit, that the talks went well.",
+        );
+        assert_eq!(
+            (s.as_str(), c.as_str(), q.as_str()),
+            ("He", "told", "the talks went well")
+        );
+        // Without "that" after it, the aside is not the listener's.
+        none("He told reporters in Vilnius, where he attended a summit, the talks went well.");
+    }
+
+    #[test]
     fn source_then_clause_with_an_adjectival_cue() {
         let (_, s, c, q, _) = one("Germany is concerned that the pipeline could be damaged.");
         assert_eq!(
