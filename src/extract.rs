@@ -126,7 +126,9 @@ impl Extractor {
         let mut found = Vec::new();
         for (i, s) in sentences.iter().enumerate() {
             let mut here: Vec<Found> = Vec::new();
-            let cues = grammar::matches(&s.tags, |m| self.names_a_speaker(text, s, m, &names));
+            let cues = grammar::matches(&s.tags, |m| {
+                !interrupts_a_clause(s, m) && self.names_a_speaker(text, s, m, &names)
+            });
             for m in cues {
                 // "…, adding that …" belongs to the speaker of the sentence's
                 // previous attribution, if it has one.
@@ -173,9 +175,17 @@ impl Extractor {
         speaker: Option<Range<usize>>,
         depth: u8,
     ) -> Vec<Found> {
-        let Some((content, kind)) = shape_content(&s.tokens, m.content.clone()) else {
+        let Some((mut content, kind)) = shape_content(&s.tokens, m.content.clone()) else {
             return Vec::new();
         };
+        // "The economy, he said, is recovering": the subject before the
+        // parenthetical belongs to what was said.
+        if let Some(src) = m.source.as_ref().filter(|_| m.pattern == "parenthetical") {
+            let before = scope.start..src.start.saturating_sub(1);
+            if kind == QuoteKind::Indirect && is_subject_fragment(&s.tokens[before.clone()]) {
+                content.start = before.start;
+            }
+        }
         let source = match &m.source {
             Some(r) => r.clone(),
             None => match speaker.or_else(|| clause_subject(s, scope.start, m.cue)) {
@@ -438,7 +448,12 @@ impl Extractor {
                     }
                 },
                 via,
-                sentence: Span::new(s.span.start, sentences[f.through].span.end),
+                // From the cue's sentence, which a block quote or a continued
+                // quotation leaves before the content's, through the content's last.
+                sentence: Span::new(
+                    sentences[f.from.min(f.sentence)].span.start,
+                    sentences[f.through].span.end,
+                ),
                 pattern: f.pattern.to_string(),
             });
         }
@@ -1031,6 +1046,40 @@ fn closing(tokens: &[Token], open: usize) -> Option<usize> {
 
 /// A content up to its first relative pronoun: "a new round of sanctions,
 /// which would …" has no verb of its own.
+/// "The Turkish side, he said, would not interfere": a bare subject before
+/// the reporting clause and its predicate after it. The framing reads the
+/// subject alone as what was said; read cue by cue, the sentence is a
+/// parenthetical around the whole clause.
+fn interrupts_a_clause(s: &Sentence, m: &Match) -> bool {
+    let predicate_after = || {
+        let tail = s.tokens.get(m.cue + 1..).unwrap_or_default();
+        let comma = tail.iter().position(|t| t.tag == tag::COMMA);
+        comma
+            .and_then(|k| tail.get(k + 1))
+            .is_some_and(|t| matches!(t.tag, tag::AUX | tag::BE))
+    };
+    m.pattern == "clause_then_source"
+        && is_subject_fragment(&s.tokens[m.content.clone()])
+        && predicate_after()
+}
+
+/// A noun phrase with nothing else: no verb, no clause break, no quotation,
+/// opening as a subject does ("The Turkish side", "This", "Prices").
+/// An adjunct ("Now", "In Washington") or a whole clause is not one.
+fn is_subject_fragment(tokens: &[Token]) -> bool {
+    const LONGEST: usize = 12;
+    let opens = tokens.first().is_some_and(|t| {
+        matches!(
+            t.tag,
+            tag::DETERMINER | tag::PRONOUN | tag::PROPER | tag::NOUN | tag::TITLE | tag::NUMBER
+        )
+    });
+    opens
+        && tokens.len() <= LONGEST
+        && !has_verb(tokens)
+        && tokens.iter().all(|t| !is_punct(t.tag) && !is_quote(t.tag))
+}
+
 /// "Shouldn’t they just blame …?", "Did he say …?": a yes/no question puts
 /// an auxiliary before its subject, and it asks; nobody asserts anything.
 /// The caller knows the sentence ends with a question mark.
