@@ -181,9 +181,9 @@ impl Extractor {
         // "The economy, he said, is recovering": the subject before the
         // parenthetical belongs to what was said.
         if let Some(src) = m.source.as_ref().filter(|_| m.pattern == "parenthetical") {
-            let before = scope.start..src.start.saturating_sub(1);
-            if kind == QuoteKind::Indirect && is_subject_fragment(&s.tokens[before.clone()]) {
-                content.start = before.start;
+            let before = s.tokens.get(scope.start..src.start.saturating_sub(1));
+            if kind == QuoteKind::Indirect && before.is_some_and(is_subject_fragment) {
+                content.start = scope.start;
             }
         }
         let source = match &m.source {
@@ -778,8 +778,17 @@ fn block_quotes(text: &str, sentences: &[Sentence], found: &mut Vec<Found>) {
     let adjunct = |t: u8| {
         matches!(
             t,
-            tag::PREP | tag::DETERMINER | tag::PROPER | tag::NOUN | tag::WORD | tag::TIME
-                | tag::CUE_ADJUNCT | tag::AUX | tag::NUMBER | tag::POSSESSIVE | tag::PRONOUN
+            tag::PREP
+                | tag::DETERMINER
+                | tag::PROPER
+                | tag::NOUN
+                | tag::WORD
+                | tag::TIME
+                | tag::CUE_ADJUNCT
+                | tag::AUX
+                | tag::NUMBER
+                | tag::POSSESSIVE
+                | tag::PRONOUN
         )
     };
     for i in 0..sentences.len().saturating_sub(1) {
@@ -788,10 +797,12 @@ fn block_quotes(text: &str, sentences: &[Sentence], found: &mut Vec<Found>) {
             continue;
         }
         let colon = s.tokens.len() - 1;
-        let Some(cue) = (colon.saturating_sub(ADJUNCT + 1)..colon)
-            .rev()
-            .find(|&k| matches!(s.tokens[k].tag, tag::CUE | tag::CUE_NOUN | tag::CUE_LISTENER))
-        else {
+        let Some(cue) = (colon.saturating_sub(ADJUNCT + 1)..colon).rev().find(|&k| {
+            matches!(
+                s.tokens[k].tag,
+                tag::CUE | tag::CUE_NOUN | tag::CUE_LISTENER
+            )
+        }) else {
             continue;
         };
         if !s.tokens[cue + 1..colon].iter().all(|t| adjunct(t.tag))
@@ -815,7 +826,10 @@ fn block_quotes(text: &str, sentences: &[Sentence], found: &mut Vec<Found>) {
         {
             through += 1;
         }
-        if found.iter().any(|f| (i + 1..=through).contains(&f.sentence)) {
+        if found
+            .iter()
+            .any(|f| (i + 1..=through).contains(&f.sentence))
+        {
             continue;
         }
         let Some((content, _)) = shape_content(&next.tokens, 0..next.tokens.len()) else {
@@ -1044,8 +1058,6 @@ fn closing(tokens: &[Token], open: usize) -> Option<usize> {
     None
 }
 
-/// A content up to its first relative pronoun: "a new round of sanctions,
-/// which would …" has no verb of its own.
 /// "The Turkish side, he said, would not interfere": a bare subject before
 /// the reporting clause and its predicate after it. The framing reads the
 /// subject alone as what was said; read cue by cue, the sentence is a
@@ -1059,7 +1071,9 @@ fn interrupts_a_clause(s: &Sentence, m: &Match) -> bool {
             .is_some_and(|t| matches!(t.tag, tag::AUX | tag::BE))
     };
     m.pattern == "clause_then_source"
-        && is_subject_fragment(&s.tokens[m.content.clone()])
+        && s.tokens
+            .get(m.content.clone())
+            .is_some_and(is_subject_fragment)
         && predicate_after()
 }
 
@@ -1090,16 +1104,21 @@ fn is_question(tokens: &[Token], source: &Range<usize>, content: &Range<usize>) 
     }
     // Only an auxiliary takes "n’t": a capitalised "Shouldn’t" read as a
     // name mid-sentence is one too.
-    if i > 0 && i < source.start && tokens[i].tag == tag::NEGATION && tokens[i - 1].tag == tag::PROPER {
+    if i > 0
+        && i < source.start
+        && tokens[i].tag == tag::NEGATION
+        && tokens[i - 1].tag == tag::PROPER
+    {
         i -= 1;
     }
     // The auxiliary opens its clause: nothing word-like stands before it.
-    let inverted = i < source.start
-        && (i == 0 || !tokens[i - 1].tag.is_ascii_alphanumeric());
+    let inverted = i < source.start && (i == 0 || !tokens[i - 1].tag.is_ascii_alphanumeric());
     // The content runs to that question mark.
     inverted && content.end + 1 >= tokens.len()
 }
 
+/// A content up to its first relative pronoun: "a new round of sanctions,
+/// which would …" has no verb of its own.
 fn clause_head(tokens: &[Token]) -> &[Token] {
     let end = tokens
         .iter()

@@ -992,7 +992,10 @@ mod tests {
 
     #[test]
     fn a_percent_sign_after_digits_is_part_of_the_number() {
-        assert_eq!(words("rose by 4% and 12.5%"), ["rose", "by", "4%", "and", "12.5%"]);
+        assert_eq!(
+            words("rose by 4% and 12.5%"),
+            ["rose", "by", "4%", "and", "12.5%"]
+        );
         assert_eq!(tags("4% of"), "no");
         // Not after a letter: "A%" is a word and a sign.
         assert_eq!(words("A% b"), ["A", "%", "b"]);
