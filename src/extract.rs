@@ -819,13 +819,7 @@ fn block_quotes(text: &str, sentences: &[Sentence], found: &mut Vec<Found>) {
         };
         // The block is the next paragraph, unless it holds attributions of
         // its own.
-        let mut through = i + 1;
-        while sentences
-            .get(through + 1)
-            .is_some_and(|b| same_paragraph(text, &sentences[through], b))
-        {
-            through += 1;
-        }
+        let through = paragraph_end(text, sentences, i + 1, usize::MAX);
         if found
             .iter()
             .any(|f| (i + 1..=through).contains(&f.sentence))
@@ -868,19 +862,26 @@ fn transcript(text: &str, sentences: &[Sentence], f: &mut Found) {
     }
     // An answer is a few sentences; a paragraph of thousands is no transcript.
     const MAX_ANSWER: usize = 64;
-    let mut through = f.sentence;
-    while through - f.sentence < MAX_ANSWER
-        && sentences
-            .get(through + 1)
-            .is_some_and(|next| same_paragraph(text, &sentences[through], next))
-    {
-        through += 1;
-    }
+    let through = paragraph_end(text, sentences, f.sentence, MAX_ANSWER);
     let end = sentences[through].span.end;
     if text[..end].ends_with(['.', '?', '!', '"', '”']) {
         f.through = through;
         f.kind = QuoteKind::Direct;
     }
+}
+
+/// The last sentence of the paragraph sentence `from` is in, at most
+/// `limit` sentences on.
+fn paragraph_end(text: &str, sentences: &[Sentence], from: usize, limit: usize) -> usize {
+    let mut end = from;
+    while end - from < limit
+        && sentences
+            .get(end + 1)
+            .is_some_and(|next| same_paragraph(text, &sentences[end], next))
+    {
+        end += 1;
+    }
+    end
 }
 
 /// True if no line break stands between sentence `a` and the next one, `b`.

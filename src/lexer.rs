@@ -775,11 +775,7 @@ fn split(text: &str, span: Span, lex: &Lexicon, scratch: &mut Scratch) {
             if word_end < next {
                 // The word ended in "n't": a token of its own.
                 push(tag::NEGATION, word_end, next, word_id(word_end, next));
-            } else if let Some((_, ql)) = bytes
-                .get(i)
-                .filter(|&&n| n != b' ')
-                .and_then(|_| char_at(s, i))
-                .filter(|&(q, _)| matches!(q, '’' | '\''))
+            } else if let Some((_, ql)) = char_at(s, i).filter(|&(q, _)| matches!(q, '’' | '\''))
             {
                 if matches!(char_at(s, i + ql), Some(('s' | 'S', _))) && !is_alnum_at(i + ql + 1) {
                     push(tag::POSSESSIVE, i, i + ql + 1, UNKNOWN);

@@ -278,8 +278,6 @@ pub struct ArticleNames {
     /// Where the article names someone by role: "Judge Helena Marsh",
     /// "Harun Tesk, a spokesperson for …".
     roles: Vec<Introduced>,
-    /// The roles' folded words, back to back.
-    role_words: String,
     /// Mentions resolved so far, by their text and tags.
     resolved: std::cell::RefCell<HashMap<String, Resolved>>,
 }
@@ -306,10 +304,9 @@ struct Person {
 /// A person the article introduced with a role.
 #[derive(Debug, Clone)]
 struct Introduced {
-    /// Where its words are in [`ArticleNames::role_words`]: the folded
-    /// words around the role and the role word last, one per line (folding
-    /// leaves no line breaks), as "russian\nforeign\nminister".
-    words: Range<usize>,
+    /// The folded words around the role, the role word last:
+    /// ["russian", "foreign", "minister"].
+    words: Vec<String>,
     /// Where the name is in [`ArticleNames::written`].
     name: Range<usize>,
 }
@@ -338,10 +335,8 @@ impl ArticleNames {
                 let at = self.written.len()..self.written.len() + name.len();
                 self.written.push_str(&name);
                 if let Some(role) = introduced_role(tokens, start, i) {
-                    let from = self.role_words.len();
-                    push_qualifiers(text, tokens, role, &mut self.role_words);
                     self.roles.push(Introduced {
-                        words: from..self.role_words.len(),
+                        words: qualifiers(text, tokens, role),
                         name: at.clone(),
                     });
                 }
@@ -374,14 +369,13 @@ impl ArticleNames {
     fn by_role(&self, role: &str, places: &[String], gaz: &Gazetteer) -> Option<&str> {
         self.roles
             .iter()
-            .map(|r| (&self.role_words[r.words.clone()], r))
-            .filter(|(words, _)| words.rsplit('\n').next() == Some(role))
-            .find(|(words, _)| {
+            .filter(|r| r.words.last().is_some_and(|w| w == role))
+            .find(|r| {
                 places
                     .iter()
-                    .all(|p| words.split('\n').any(|q| place_key(q, gaz) == *p))
+                    .all(|p| r.words.iter().any(|q| place_key(q, gaz) == *p))
             })
-            .map(|(_, r)| &self.written[r.name.clone()])
+            .map(|r| &self.written[r.name.clone()])
     }
 
     /// The longest full name in the article that `short` is the first or
@@ -435,10 +429,9 @@ impl WordSketch {
     }
 }
 
-/// Appends the folded words a role at `role` is introduced with, the role
-/// word last, one per line: "Russian Foreign Minister" →
-/// "russian\nforeign\nminister".
-fn push_qualifiers(text: &str, tokens: &[Token], role: usize, words: &mut String) {
+/// The folded words a role at `role` is introduced with, the role word
+/// last: "Russian Foreign Minister" → ["russian", "foreign", "minister"].
+fn qualifiers(text: &str, tokens: &[Token], role: usize) -> Vec<String> {
     let from = tokens[..role]
         .iter()
         .rev()
@@ -450,12 +443,10 @@ fn push_qualifiers(text: &str, tokens: &[Token], role: usize, words: &mut String
             )
         })
         .count();
-    for (k, t) in tokens[role - from..=role].iter().enumerate() {
-        if k > 0 {
-            words.push('\n');
-        }
-        fold_into(t.span.slice(text), words);
-    }
+    tokens[role - from..=role]
+        .iter()
+        .map(|t| fold(t.span.slice(text)))
+        .collect()
 }
 
 /// The person a run of capitalised words names: "Russia Zhang Hanhui"
