@@ -473,7 +473,11 @@ impl Extractor {
         let toks = &s.tokens[r.clone()];
         let span = token_span(&s.tokens, r);
         let mention = span.slice(text);
-        let resolved = if toks.len() == 1 && toks[0].tag == tag::PRONOUN {
+        let resolved = if is_age_mention(text, toks) {
+            // "the 26-year-old" is a person named just before, like "she".
+            self.person_antecedent(text, sentences, at, r.start, None, names, memory)
+                .unwrap_or_else(|| resolve::resolve(text, toks, &self.gazetteer, names))
+        } else if toks.len() == 1 && toks[0].tag == tag::PRONOUN {
             self.antecedent(
                 text,
                 sentences,
@@ -565,24 +569,7 @@ impl Extractor {
         match pronoun {
             "he" | "she" | "i" | "him" => {
                 let want = self.gazetteer.gender_of(pronoun);
-                // After a sentence of narration, the person it names ("The
-                // plan, drafted by Graham Pruitt, … He said"); after a quoted
-                // speaker, that speaker.
-                let named = || {
-                    self.mentions_before(sentences, at, before)
-                        .take_while(|(si, _)| si + 1 >= at)
-                        .map(|(si, r)| mention(si, r))
-                        .find(|m| {
-                            m.source_type == SourceType::Person && memory.may_be(&m.entity, want)
-                        })
-                };
-                let recent_speaker = memory.last_person_at.is_some_and(|si| si + 1 >= at);
-                let narrated = (!recent_speaker).then(named).flatten();
-                narrated.or_else(|| memory.person(want)).or_else(|| {
-                    self.mentions_before(sentences, at, before)
-                        .map(|(si, r)| mention(si, r))
-                        .find(|m| m.source_type == SourceType::Person)
-                })
+                self.person_antecedent(text, sentences, at, before, want, names, memory)
             }
             "it" => {
                 let s = &sentences[at];
@@ -608,6 +595,39 @@ impl Extractor {
             _ => memory.group.clone(),
         }
         .unwrap_or_else(unresolved)
+    }
+
+    /// The person a "he", "she" or "the 26-year-old" before token `before`
+    /// of sentence `at` means. After a sentence of narration, the person it
+    /// names ("The plan, drafted by Graham Pruitt, … He said"); after a
+    /// quoted speaker, that speaker.
+    #[allow(clippy::too_many_arguments)]
+    fn person_antecedent(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        at: usize,
+        before: usize,
+        want: Option<Gender>,
+        names: &ArticleNames,
+        memory: &Antecedents,
+    ) -> Option<Resolved> {
+        let mention = |si: usize, range: Range<usize>| {
+            resolve::resolve(text, &sentences[si].tokens[range], &self.gazetteer, names)
+        };
+        let named = || {
+            self.mentions_before(sentences, at, before)
+                .take_while(|(si, _)| si + 1 >= at)
+                .map(|(si, r)| mention(si, r))
+                .find(|m| m.source_type == SourceType::Person && memory.may_be(&m.entity, want))
+        };
+        let recent_speaker = memory.last_person_at.is_some_and(|si| si + 1 >= at);
+        let narrated = (!recent_speaker).then(named).flatten();
+        narrated.or_else(|| memory.person(want)).or_else(|| {
+            self.mentions_before(sentences, at, before)
+                .map(|(si, r)| mention(si, r))
+                .find(|m| m.source_type == SourceType::Person)
+        })
     }
 
     /// Runs of capitalised words before token `before` of sentence `at`,
@@ -641,6 +661,17 @@ impl Extractor {
             runs.into_iter().rev()
         })
     }
+}
+
+/// "the 26-year-old": a person the article has just named, by age.
+fn is_age_mention(text: &str, toks: &[Token]) -> bool {
+    let [det, age] = toks else {
+        return false;
+    };
+    let years = age.span.slice(text).strip_suffix("-year-old");
+    det.tag == tag::DETERMINER
+        && det.span.slice(text).eq_ignore_ascii_case("the")
+        && years.is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// How many of the latest people (for "he", "she") or bodies (for "the

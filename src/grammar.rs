@@ -1376,10 +1376,14 @@ mod tests {
             entities(text)[1],
             ("Brewmaster".to_string(), "organization")
         );
-        // A person heading a body is not the body.
+        // A person heading a body is not the body; the body named with
+        // her is what "the council" means.
         let text = "The Electoral Council's head Elena Saucedo said turnout was high. \
                     The council said results were due on Friday.";
-        assert_eq!(entities(text)[1], ("council".to_string(), "government"));
+        assert_eq!(
+            entities(text)[1],
+            ("Electoral Council".to_string(), "government")
+        );
     }
 
     #[test]

@@ -20,7 +20,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexer::{tag, Token};
-use crate::model::SourceType;
+use crate::model::{SourceType, Span};
 use crate::rules::Rules;
 
 /// What a mention resolves to.
@@ -49,6 +49,8 @@ pub struct Gazetteer {
     honorifics: Vec<&'static str>,
     /// Folded role nouns of people who speak for a body.
     spokespeople: Vec<String>,
+    /// Folded last words of bodies' names (`unit`, `trust`).
+    body_names: Vec<String>,
     /// Folded words that say a person is a woman or a man.
     genders: HashMap<String, Gender>,
 }
@@ -177,6 +179,7 @@ impl Gazetteer {
             by_name_part: HashMap::default(),
             honorifics: vec!["Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."],
             spokespeople: rules.words.spokespeople.iter().map(|w| fold(w)).collect(),
+            body_names: rules.words.body_names.iter().map(|w| fold(w)).collect(),
             genders: (rules
                 .words
                 .feminine
@@ -243,6 +246,13 @@ impl Gazetteer {
             .is_some_and(|k| k.source_type != SourceType::Person)
     }
 
+    /// True if the folded name ends with a word that ends bodies' names:
+    /// "athletics integrity unit".
+    fn names_a_body(&self, folded: &str) -> bool {
+        let last = folded.rsplit(' ').next().unwrap_or(folded);
+        self.body_names.iter().any(|w| w == last)
+    }
+
     /// The known person a folded first or last name is part of.
     fn person_by_name_part(&self, folded: &str) -> Option<&Known> {
         self.by_name_part.get(folded).map(|&i| &self.known[i])
@@ -278,8 +288,23 @@ pub struct ArticleNames {
     /// Where the article names someone by role: "Judge Helena Marsh",
     /// "Harun Tesk, a spokesperson for …".
     roles: Vec<Introduced>,
+    /// Bodies named in full, for their short mentions later on.
+    bodies: Vec<Body>,
+    /// The tokens of their names, back to back: one vector, not one a body.
+    body_tokens: Vec<Token>,
     /// Mentions resolved so far, by their text and tags.
     resolved: std::cell::RefCell<HashMap<String, Resolved>>,
+}
+
+/// A body the article names in full: "the council" (its head noun) or "the
+/// CHA" (its acronym) later means the "Central Health Agency" named here.
+#[derive(Debug, Clone)]
+struct Body {
+    /// The word a short mention uses: the head noun or the acronym.
+    key: Span,
+    /// Where the full name's tokens, which resolve like any mention, are
+    /// in [`ArticleNames::body_tokens`].
+    name: Range<usize>,
 }
 
 /// A run of capitalised words.
@@ -315,6 +340,7 @@ impl ArticleNames {
     /// Records the runs of capitalised words in one sentence's tokens, and
     /// the roles they are introduced with.
     pub fn observe(&mut self, text: &str, tokens: &[Token]) {
+        self.observe_bodies(text, tokens);
         let mut i = 0;
         while i < tokens.len() {
             if tokens[i].tag != tag::PROPER {
@@ -348,6 +374,85 @@ impl ArticleNames {
                 });
             }
         }
+    }
+
+    /// Records the bodies one sentence names in full: a name headed by a
+    /// capitalised noun of a body ("National Electoral Council", "Department
+    /// for Transport", "China’s Ministry of Commerce"), and a name followed by
+    /// its acronym in brackets ("Central Health Agency (CHA)").
+    fn observe_bodies(&mut self, text: &str, tokens: &[Token]) {
+        let capitalised = |t: &Token| t.span.slice(text).starts_with(char::is_uppercase);
+        for (k, head) in tokens.iter().enumerate() {
+            let acronym = head.tag == tag::OPEN_PAREN
+                && tokens.get(k + 2).is_some_and(|t| t.tag == tag::CLOSE_PAREN);
+            if acronym {
+                let short = tokens[k + 1].span.slice(text);
+                if let Some(start) = expansion(text, &tokens[..k], short) {
+                    self.add_body(tokens[k + 1].span, &tokens[start..k]);
+                }
+                continue;
+            }
+            let body_noun = matches!(
+                head.noun,
+                Some(SourceType::Government | SourceType::Organization | SourceType::Media)
+            );
+            if !(body_noun && head.tag == tag::NOUN && capitalised(head)) {
+                continue;
+            }
+            // Back over capitalised words and an owner's possessive.
+            let mut start = k;
+            while let Some(prev) = start.checked_sub(1).map(|p| &tokens[p]) {
+                let owner =
+                    prev.tag == tag::POSSESSIVE && start >= 2 && capitalised(&tokens[start - 2]);
+                // "The" opening a sentence after a dateline is tagged a name.
+                let word = capitalised(prev)
+                    && matches!(prev.tag, tag::PROPER | tag::NOUN)
+                    && !prev.span.slice(text).eq_ignore_ascii_case("the");
+                if !(owner || word) {
+                    break;
+                }
+                start -= 1;
+            }
+            let end = name_tail(text, tokens, k + 1);
+            let words = tokens[start..end].iter().filter(|t| capitalised(t)).count();
+            if words >= 2 {
+                self.add_body(head.span, &tokens[start..end]);
+            }
+        }
+    }
+
+    fn add_body(&mut self, key: Span, name: &[Token]) {
+        let at = self.body_tokens.len();
+        self.body_tokens.extend_from_slice(name);
+        self.bodies.push(Body {
+            key,
+            name: at..self.body_tokens.len(),
+        });
+    }
+
+    /// The full name of the body last named before a short mention of it:
+    /// an acronym, or "the" and a head noun with words of the name before it
+    /// ("the electoral council" for the "National Electoral Council").
+    /// `core` is the mention without its determiner.
+    fn body_of(&self, text: &str, mention: &[Token], core: &[Token]) -> Option<&[Token]> {
+        let (head, words) = core.split_last()?;
+        let acronym = words.is_empty() && head.tag == tag::PROPER;
+        let by_head = head.tag == tag::NOUN
+            && words.iter().all(|t| t.tag == tag::WORD)
+            && determination(text, mention) == Determination::Definite;
+        if !(acronym || by_head) {
+            return None;
+        }
+        let same = |a: &Token, b: Span| a.span.slice(text).eq_ignore_ascii_case(b.slice(text));
+        self.bodies
+            .iter()
+            .rev()
+            .map(|b| (b.key, &self.body_tokens[b.name.clone()]))
+            .filter(|(_, name)| name.first().is_some_and(|t| t.span.start < head.span.start))
+            .find(|(key, name)| {
+                same(head, *key) && words.iter().all(|w| name.iter().any(|t| same(w, t.span)))
+            })
+            .map(|(_, name)| name)
     }
 
     /// A run as written.
@@ -399,6 +504,69 @@ impl ArticleNames {
             })
             .max_by_key(|name| name.len())
     }
+}
+
+/// Where a body's name that may go on at `from` ends: over "of" or "for",
+/// an optional "the", and the capitalised words after them ("Joint Chiefs
+/// of Staff", "Department for Transport", "Institute for the Study of War").
+fn name_tail(text: &str, tokens: &[Token], mut from: usize) -> usize {
+    let capitalised = |t: &Token| {
+        matches!(t.tag, tag::PROPER | tag::NOUN | tag::TITLE)
+            && t.span.slice(text).starts_with(char::is_uppercase)
+    };
+    while let Some(link) = tokens.get(from) {
+        let names = link.tag == tag::OF || link.tag == tag::PREP && link.span.slice(text) == "for";
+        if !names {
+            break;
+        }
+        let mut run_at = from + 1;
+        if tokens
+            .get(run_at)
+            .is_some_and(|t| t.tag == tag::DETERMINER && t.span.slice(text) == "the")
+        {
+            run_at += 1;
+        }
+        let run = tokens
+            .get(run_at..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|t| capitalised(t))
+            .count();
+        if run == 0 {
+            break;
+        }
+        from = run_at + run;
+    }
+    from
+}
+
+/// Where the name that `short` abbreviates starts in `before`: the capitalised
+/// words whose initials spell it, with "of", "for", "and", "the" or a
+/// possessive between them ("Democratic People’s Republic of Korea" for DPRK).
+fn expansion(text: &str, before: &[Token], short: &str) -> Option<usize> {
+    let letters = short.len();
+    if !(2..=8).contains(&letters) || !short.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let mut initials = Vec::with_capacity(letters);
+    for (k, t) in before.iter().enumerate().rev() {
+        let word = t.span.slice(text);
+        match word.bytes().next() {
+            Some(b) if b.is_ascii_uppercase() && t.tag != tag::DETERMINER => initials.push(b),
+            _ if matches!(
+                t.tag,
+                tag::OF | tag::PREP | tag::COORD | tag::DETERMINER | tag::POSSESSIVE
+            ) =>
+            {
+                continue
+            }
+            _ => return None,
+        }
+        if initials.len() == letters {
+            return initials.iter().rev().eq(short.as_bytes()).then_some(k);
+        }
+    }
+    None
 }
 
 /// A sketch of the words of a folded phrase, as bits of a 64-bit set: a
@@ -458,7 +626,9 @@ fn person_in(run: &str, gaz: &Gazetteer) -> Option<Person> {
     // The words are the run's, split at single spaces: the rest is its tail.
     let start = words[..dropped].iter().map(|w| w.len() + 1).sum();
     let folded = fold(run.get(start..)?);
-    (folded.contains(' ') && !gaz.is_place_folded(&folded)).then_some(Person { start, folded })
+    let person =
+        folded.contains(' ') && !gaz.is_place_folded(&folded) && !gaz.names_a_body(&folded);
+    person.then_some(Person { start, folded })
 }
 
 /// True if the folded name `full` has more words than the folded `short`
@@ -665,6 +835,11 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
         };
     }
 
+    // "the council", "the electoral council", "the CHA": the body the
+    // article named in full.
+    if let Some(name) = names.body_of(text, tokens, core) {
+        return resolve(text, name, gaz, names);
+    }
     if let Some(r) = role_reference(text, core, gaz, names) {
         return r;
     }
@@ -681,12 +856,16 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
     }
     // A name closing the mention: "Russian Foreign Minister Sergey Lavrov".
     // A name before an "of" tail is the person's own ("Professor Hannah Cloke
-    // of the University of Reading"), the tail only says where they work.
+    // of the University of Reading", "Cheng Wei of Altmark Research"), the
+    // tail only says where they work.
     let head_end = core
         .iter()
         .position(|t| matches!(t.tag, tag::OF | tag::PREP))
         .filter(|&e| {
-            e > 0 && core[e - 1].tag == tag::PROPER && core[..e].iter().any(|t| t.tag == tag::TITLE)
+            e > 0
+                && core[e - 1].tag == tag::PROPER
+                && (core[..e].iter().any(|t| t.tag == tag::TITLE)
+                    || e >= 2 && core[..e].iter().all(|t| t.tag == tag::PROPER))
         })
         .unwrap_or(core.len());
     let core = &core[..head_end];
@@ -707,12 +886,19 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
                 .all(|t| !matches!(t.tag, tag::OF | tag::PREP));
         !is_role(&core[n]) && n + 1 != run_start && !titled
     });
-    if run_start < core.len() && !part_of_title {
-        let run: Vec<&str> = core[run_start..]
-            .iter()
-            .map(|t| t.span.slice(text))
-            .collect();
-        let run = strip_place_prefix(&run, gaz);
+    let run: Vec<&str> = core[run_start..]
+        .iter()
+        .map(|t| t.span.slice(text))
+        .collect();
+    let named = strip_place_prefix(&run, gaz);
+    // A name that is all of a tail's object is where, not who: "a diplomat
+    // in Oslo" (but "ambassador to Russia Zhang Hanhui" names Zhang Hanhui).
+    let in_tail = named.len() == run.len()
+        && run_start
+            .checked_sub(1)
+            .is_some_and(|b| matches!(core[b].tag, tag::OF | tag::PREP));
+    if run_start < core.len() && !part_of_title && !in_tail {
+        let run = named;
         let name = run.join(" ");
         let role_tokens = &core[..run_start];
         let role = role_of(text, role_tokens, gaz);
@@ -737,7 +923,7 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
             };
         }
         let full = names.expand(&name, gaz);
-        let is_person = run.len() >= 2
+        let is_person = run.len() >= 2 && !with_folded(&name, |f| gaz.names_a_body(f))
             || role_tokens.iter().any(is_role)
             || full.is_some()
             || with_folded(&name, |folded| gaz.person_by_name_part(folded).is_some());
@@ -750,7 +936,7 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
         }
     }
 
-    institution(text, core, gaz, indefinite(text, tokens))
+    institution(text, core, gaz, determination(text, tokens))
 }
 
 /// A person mentioned by role alone: "the judge" is the Judge Helena Marsh
@@ -879,7 +1065,7 @@ fn unlisted_person(name: &str, full: Option<&str>, gaz: &Gazetteer) -> String {
 }
 
 /// Mentions headed by a common noun: ministries, media, documents, experts.
-fn institution(text: &str, core: &[Token], gaz: &Gazetteer, unnamed: bool) -> Resolved {
+fn institution(text: &str, core: &[Token], gaz: &Gazetteer, det: Determination) -> Resolved {
     // The head is the last source noun before any "of"/preposition tail.
     let tail_at = tail_start(core);
     let head_at = core[..tail_at]
@@ -904,13 +1090,22 @@ fn institution(text: &str, core: &[Token], gaz: &Gazetteer, unnamed: bool) -> Re
     let mut source_type = head.noun.unwrap_or(SourceType::Organization);
     // "a senior official", "one Western diplomat": someone the article will
     // not name is an anonymous source ("the foreign minister" is someone known).
-    if source_type == SourceType::Person && unnamed {
+    if source_type == SourceType::Person && det == Determination::Indefinite {
         source_type = SourceType::Anonymous;
+    }
+    // "the researchers", "her lawyers": a group the article has pinned down
+    // is a collective; "researchers", "some researchers" stay anonymous.
+    let plural = head_word.ends_with('s') && !head_word.ends_with("ss");
+    let owned = core[..head_at].iter().any(|t| t.tag == tag::POSSESSIVE);
+    if source_type == SourceType::Anonymous && plural && (det == Determination::Definite || owned) {
+        source_type = SourceType::Collective;
     }
     // A country owning a ministry: "China’s foreign ministry", "the Russian Foreign Ministry".
     // The longest start of a capitalised run that names a country: "South
     // Korean" in "South Korean Unification Ministry".
-    let country = proper_runs(core).find_map(|run| {
+    // Only before the tail: the "in Riga" of "the Health Ministry in Riga"
+    // says where it sits, not whose it is.
+    let country = proper_runs(&core[..tail_at]).find_map(|run| {
         (1..=run.len())
             .rev()
             .find_map(|k| gaz.country_of(span_of(text, &run[..k])))
@@ -941,22 +1136,11 @@ fn institution(text: &str, core: &[Token], gaz: &Gazetteer, unnamed: bool) -> Re
         }
     }
     // A capitalised head keeps its capitalised "of" tail: "Joint Chiefs of Staff".
-    let mut name_end = head_at + 1;
-    if head.span.slice(text).starts_with(char::is_uppercase) {
-        while core.get(name_end).is_some_and(|t| t.tag == tag::OF) {
-            let run = core[name_end + 1..]
-                .iter()
-                .take_while(|t| {
-                    matches!(t.tag, tag::PROPER | tag::NOUN | tag::TITLE)
-                        && t.span.slice(text).starts_with(char::is_uppercase)
-                })
-                .count();
-            if run == 0 {
-                break;
-            }
-            name_end += 1 + run;
-        }
-    }
+    let name_end = if head.span.slice(text).starts_with(char::is_uppercase) {
+        name_tail(text, core, head_at + 1)
+    } else {
+        head_at + 1
+    };
     // "Japan's government" is the Japanese government ("Ukraine's allies"
     // stay as written: a group, not a body of the state).
     let body = matches!(
@@ -999,6 +1183,16 @@ fn institution(text: &str, core: &[Token], gaz: &Gazetteer, unnamed: bool) -> Re
     {
         entity = entity.to_lowercase();
     }
+    // An unnamed source keeps, as written, what qualifies it to speak:
+    // "people familiar with the matter", "a source close to the Chancellor"
+    // (the tail opens with one of the two-word prepositions of the rules).
+    let qualified = core
+        .get(end)
+        .is_some_and(|t| t.tag == tag::PREP && t.span.slice(text).contains(' '));
+    if source_type == SourceType::Anonymous && qualified {
+        entity.push(' ');
+        entity.push_str(&words_of(text, &core[end..]));
+    }
     Resolved {
         entity,
         source_type,
@@ -1006,26 +1200,43 @@ fn institution(text: &str, core: &[Token], gaz: &Gazetteer, unnamed: bool) -> Re
     }
 }
 
-/// True if the mention opens with an indefinite determiner: "a", "an",
-/// "one", "another", "some".
-fn indefinite(text: &str, tokens: &[Token]) -> bool {
-    tokens.first().is_some_and(|t| {
-        t.tag == tag::DETERMINER
-            && matches!(
-                fold(t.span.slice(text)).as_str(),
-                "a" | "an" | "one" | "another" | "some"
-            )
-    })
+/// How a mention's determiner pins its referent down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Determination {
+    /// "a", "an", "one", "another", "some": someone not named.
+    Indefinite,
+    /// "the", "these", "those", a possessive pronoun: someone already known.
+    Definite,
+    /// No determiner, or a quantifier.
+    Bare,
+}
+
+fn determination(text: &str, tokens: &[Token]) -> Determination {
+    let Some(first) = tokens.first().filter(|t| t.tag == tag::DETERMINER) else {
+        return Determination::Bare;
+    };
+    match fold(first.span.slice(text)).as_str() {
+        "a" | "an" | "one" | "another" | "some" => Determination::Indefinite,
+        "the" | "these" | "those" | "his" | "her" | "its" | "their" | "our" => {
+            Determination::Definite
+        }
+        _ => Determination::Bare,
+    }
 }
 
 /// What a ministry is for: "foreign ministry" and "Ministry of Foreign
 /// Affairs" are both Foreign Affairs.
 fn ministry_area(text: &str, core: &[Token], head_at: usize) -> String {
-    let after: Vec<&str> = core[head_at + 1..]
-        .iter()
-        .skip_while(|t| t.tag == tag::OF)
-        .map(|t| t.span.slice(text))
-        .collect();
+    // Only an "of" tail names the area: "Ministry of Health", not the
+    // "in Gaza" of "Health Ministry in Gaza".
+    let after: Vec<&str> = match core.get(head_at + 1) {
+        Some(t) if t.tag == tag::OF => core[head_at + 2..]
+            .iter()
+            .take_while(|t| !matches!(t.tag, tag::OF | tag::PREP))
+            .map(|t| t.span.slice(text))
+            .collect(),
+        _ => Vec::new(),
+    };
     let mut before: Vec<&str> = core[..head_at]
         .iter()
         .rev()

@@ -137,6 +137,10 @@ pub struct WordClasses {
     pub feminine: Vec<String>,
     #[serde(default)]
     pub masculine: Vec<String>,
+    /// Words that end the name of a body, not of a person: a run of
+    /// capitalised words such as "Athletics Integrity Unit" is no one's name.
+    #[serde(default)]
+    pub body_names: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -203,6 +207,11 @@ pub struct Expectation {
     pub cue: Option<String>,
     #[serde(default)]
     pub content: Option<String>,
+    /// The source's canonical entity: checks aliases and resolution.
+    #[serde(default)]
+    pub entity: Option<String>,
+    #[serde(default, rename = "type")]
+    pub source_type: Option<SourceType>,
 }
 
 /// 1-based line and column of byte `at` in `text`.
@@ -382,6 +391,7 @@ impl Rules {
             (&mut w.spokespeople, o.spokespeople),
             (&mut w.feminine, o.feminine),
             (&mut w.masculine, o.masculine),
+            (&mut w.body_names, o.body_names),
         ] {
             mine.extend(theirs);
         }

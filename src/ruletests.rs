@@ -3,7 +3,7 @@
 //! same checks, so a rule and its examples cannot drift apart.
 
 use crate::extract::Extractor;
-use crate::model::Attribution;
+use crate::model::{Attribution, SourceType};
 use crate::rules::{Expectation, RuleTest, Rules, RulesError};
 
 /// The result of one inline test.
@@ -11,24 +11,47 @@ use crate::rules::{Expectation, RuleTest, Rules, RulesError};
 pub struct Outcome {
     pub text: String,
     pub passed: bool,
-    /// What was expected, one line each (`source | cue | content`, `*` = any).
+    /// What was expected, one line each (`source | cue | content | entity
+    /// (type)`, `*` = any).
     pub expected: Vec<String>,
     /// What extraction found, one line each.
     pub found: Vec<String>,
 }
 
-fn line(source: &str, cue: &str, content: &str) -> String {
-    format!("{source} | {cue} | {content}")
+fn line(source: &str, cue: &str, content: &str, entity: &str, source_type: &str) -> String {
+    format!("{source} | {cue} | {content} | {entity} ({source_type})")
 }
 
 fn describe(e: &Expectation) -> String {
-    let any = |f: &Option<String>| f.clone().unwrap_or_else(|| "*".to_string());
-    line(&any(&e.source), &any(&e.cue), &any(&e.content))
+    fn any(f: &Option<String>) -> &str {
+        f.as_deref().unwrap_or("*")
+    }
+    line(
+        any(&e.source),
+        any(&e.cue),
+        any(&e.content),
+        any(&e.entity),
+        e.source_type.map_or("*", SourceType::as_str),
+    )
+}
+
+fn found(a: &Attribution) -> String {
+    line(
+        &a.source.text,
+        &a.cue.text,
+        &a.content.text,
+        &a.source.entity,
+        a.source.source_type.as_str(),
+    )
 }
 
 fn fits(e: &Expectation, a: &Attribution) -> bool {
     let ok = |want: &Option<String>, got: &str| want.as_deref().is_none_or(|w| w == got);
-    ok(&e.source, &a.source.text) && ok(&e.cue, &a.cue.text) && ok(&e.content, &a.content.text)
+    ok(&e.source, &a.source.text)
+        && ok(&e.cue, &a.cue.text)
+        && ok(&e.content, &a.content.text)
+        && ok(&e.entity, &a.source.entity)
+        && e.source_type.is_none_or(|t| t == a.source.source_type)
 }
 
 /// Runs `rules.tests` against an extractor built from `rules`.
@@ -56,10 +79,7 @@ fn check(ex: &Extractor, t: &RuleTest) -> Outcome {
         text: t.text.clone(),
         passed: all_met && found.len() == t.expect.len(),
         expected: t.expect.iter().map(describe).collect(),
-        found: found
-            .iter()
-            .map(|a| line(&a.source.text, &a.cue.text, &a.content.text))
-            .collect(),
+        found: found.iter().map(self::found).collect(),
     }
 }
 
@@ -96,7 +116,7 @@ mod tests {
         let outcomes = run(&rules).unwrap();
         let last = outcomes.last().unwrap();
         assert!(!last.passed);
-        assert_eq!(last.expected, ["The minister | quipped | *"]);
+        assert_eq!(last.expected, ["The minister | quipped | * | * (*)"]);
         assert!(last.found.is_empty());
     }
 }

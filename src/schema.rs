@@ -63,7 +63,7 @@ pub fn rules_schema() -> Value {
                     "determiners": strings(), "prepositions": strings(), "of": strings(), "by": strings(),
                     "that": strings(), "relatives": strings(), "coordinators": strings(), "subordinators": strings(),
                     "pronouns": strings(), "be": strings(), "auxiliaries": strings(), "negations": strings(), "time": strings(),
-                    "spokespeople": strings(), "feminine": strings(), "masculine": strings()
+                    "spokespeople": strings(), "feminine": strings(), "masculine": strings(), "body_names": strings()
                 }
             },
             "abbreviations": strings(),
@@ -85,7 +85,7 @@ pub fn rules_schema() -> Value {
                             "items": {
                                 "type": "object",
                                 "additionalProperties": false,
-                                "properties": {"source": {"type": "string"}, "cue": {"type": "string"}, "content": {"type": "string"}}
+                                "properties": {"source": {"type": "string"}, "cue": {"type": "string"}, "content": {"type": "string"}, "entity": {"type": "string"}, "type": {"enum": ["person", "organization", "government", "media", "document", "anonymous", "collective"]}}
                             }
                         }
                     }
