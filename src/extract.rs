@@ -204,6 +204,16 @@ impl Extractor {
                 return Vec::new();
             }
             let after_that = content.start > 0 && s.tokens[content.start - 1].tag == tag::THAT;
+            // "told that story": a listener cue with no listener takes a
+            // clause ("informed that the talks had ended"), not a thing.
+            let no_listener = s.tokens[m.cue].tag == tag::CUE_LISTENER
+                && s.tokens.get(m.cue + 1).is_some_and(|t| t.tag == tag::THAT);
+            if no_listener
+                && kind != QuoteKind::Direct
+                && !has_verb(clause_head(&s.tokens[content.clone()]))
+            {
+                return Vec::new();
+            }
             let rejected = match info.object {
                 Object::Any => false,
                 Object::Clause => {

@@ -848,6 +848,22 @@ mod tests {
     }
 
     #[test]
+    fn a_listener_cue_may_go_straight_to_that() {
+        let (_, s, c, q, _) =
+            one("The foreign secretary informed that nine agreements were signed.");
+        assert_eq!(
+            (s.as_str(), c.as_str(), q.as_str()),
+            (
+                "The foreign secretary",
+                "informed",
+                "nine agreements were signed"
+            )
+        );
+        // "that" opening a thing, not a clause, is no attribution.
+        none("He told that story many times.");
+    }
+
+    #[test]
     fn a_relative_aside_may_follow_the_listener() {
         let (_, s, c, q, _) = one(
             "He told reporters in Vilnius, where he attended a summit, that the talks went well.",
