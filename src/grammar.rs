@@ -1319,6 +1319,14 @@ mod tests {
     }
 
     #[test]
+    fn a_by_tail_stays_in_the_source() {
+        let (_, s, ..) = one("A report by the Halden Institute said most voters backed the deal.");
+        assert_eq!(s, "A report by the Halden Institute");
+        // A passive agent is no source of its own.
+        none("The deal was backed by the Halden Institute.");
+    }
+
+    #[test]
     fn a_participle_aside_and_a_participle_in_the_listener() {
         let (_, s, ..) =
             one("A WHO spokesperson, asked about the study, said it added to the evidence.");

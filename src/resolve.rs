@@ -51,6 +51,8 @@ pub struct Gazetteer {
     spokespeople: Vec<String>,
     /// Folded last words of bodies' names (`unit`, `trust`).
     body_names: Vec<String>,
+    /// Folded document nouns of works in their own right (`report`, `poll`).
+    works: Vec<String>,
     /// Folded words that say a person is a woman or a man.
     genders: HashMap<String, Gender>,
 }
@@ -180,6 +182,7 @@ impl Gazetteer {
             honorifics: vec!["Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."],
             spokespeople: rules.words.spokespeople.iter().map(|w| fold(w)).collect(),
             body_names: rules.words.body_names.iter().map(|w| fold(w)).collect(),
+            works: rules.words.works.iter().map(|w| fold(w)).collect(),
             genders: (rules
                 .words
                 .feminine
@@ -936,7 +939,19 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
         }
     }
 
-    institution(text, core, gaz, determination(text, tokens))
+    match issued_by(text, core, gaz, names) {
+        // "a statement released by the ministry" is the ministry's word;
+        // "a report by the WHO" is a work of its own: the "WHO report".
+        Some((issuer, work)) => Resolved {
+            entity: match work {
+                Some(work) => format!("{} {work}", issuer.entity),
+                None => issuer.entity,
+            },
+            source_type: SourceType::Document,
+            role: None,
+        },
+        None => institution(text, core, gaz, determination(text, tokens)),
+    }
 }
 
 /// A person mentioned by role alone: "the judge" is the Judge Helena Marsh
@@ -1198,6 +1213,42 @@ fn institution(text: &str, core: &[Token], gaz: &Gazetteer, det: Determination) 
         source_type,
         role: None,
     }
+}
+
+/// Who issued a document mention: the party after "by" or "from" in its
+/// tail ("a statement released by the Indian Ministry of External Affairs",
+/// "data compiled by Quantra"); with the document's noun when it is a work
+/// of its own (a report, a study, a poll) rather than the issuer's word.
+fn issued_by(
+    text: &str,
+    core: &[Token],
+    gaz: &Gazetteer,
+    names: &ArticleNames,
+) -> Option<(Resolved, Option<String>)> {
+    let tail = tail_start(core);
+    let head = core[..tail].iter().rposition(|t| t.noun.is_some())?;
+    if core[head].noun != Some(SourceType::Document) {
+        return None;
+    }
+    let by = core[tail..].iter().position(|t| {
+        t.tag == tag::BY || t.tag == tag::PREP && t.span.slice(text).eq_ignore_ascii_case("from")
+    })?;
+    let issuer = skip_determiners(&core[tail + by + 1..]);
+    // The issuer's own words, up to a further tail: "… after the talks".
+    let end = issuer
+        .iter()
+        .skip(1)
+        .position(|t| matches!(t.tag, tag::PREP | tag::PARTICIPLE | tag::COMMA))
+        .map_or(issuer.len(), |k| k + 1);
+    let issuer = issuer.get(..end).filter(|i| !i.is_empty())?;
+    let r = resolve(text, issuer, gaz, names);
+    let party = matches!(
+        r.source_type,
+        SourceType::Government | SourceType::Organization | SourceType::Media | SourceType::Person
+    );
+    let noun = fold(core[head].span.slice(text));
+    let work = gaz.works.contains(&noun).then_some(noun);
+    party.then_some((r, work))
 }
 
 /// How a mention's determiner pins its referent down.

@@ -141,6 +141,10 @@ pub struct WordClasses {
     /// capitalised words such as "Athletics Integrity Unit" is no one's name.
     #[serde(default)]
     pub body_names: Vec<String>,
+    /// Document nouns of works in their own right: "a report by the WHO" is
+    /// the "WHO report", where "a statement by the ministry" is the ministry's.
+    #[serde(default)]
+    pub works: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -392,6 +396,7 @@ impl Rules {
             (&mut w.feminine, o.feminine),
             (&mut w.masculine, o.masculine),
             (&mut w.body_names, o.body_names),
+            (&mut w.works, o.works),
         ] {
             mine.extend(theirs);
         }
