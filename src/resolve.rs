@@ -321,11 +321,12 @@ struct Run {
     person: OnceCell<Option<Person>>,
 }
 
-/// The person a run names: its words after any leading place.
+/// The person a run names: its words after any leading place and before
+/// any post-nominal letters.
 #[derive(Debug, Clone)]
 struct Person {
-    /// Where the name starts in the run.
-    start: usize,
+    /// Where the name is in the run.
+    at: Range<usize>,
     folded: String,
 }
 
@@ -503,7 +504,7 @@ impl ArticleNames {
                     .person
                     .get_or_init(|| person_in(written, gaz))
                     .as_ref()?;
-                extends(&person.folded, &short).then(|| &written[person.start..])
+                extends(&person.folded, &short).then(|| &written[person.at.clone()])
             })
             .max_by_key(|name| name.len())
     }
@@ -625,13 +626,34 @@ fn qualifiers(text: &str, tokens: &[Token], role: usize) -> Vec<String> {
 /// single word, is no one.
 fn person_in(run: &str, gaz: &Gazetteer) -> Option<Person> {
     let words: Vec<&str> = run.split(' ').collect();
+    let name = without_post_nominals(strip_place_prefix(&words, gaz));
     let dropped = words.len() - strip_place_prefix(&words, gaz).len();
-    // The words are the run's, split at single spaces: the rest is its tail.
-    let start = words[..dropped].iter().map(|w| w.len() + 1).sum();
-    let folded = fold(run.get(start..)?);
+    // The words are the run's, split at single spaces.
+    let start: usize = words[..dropped].iter().map(|w| w.len() + 1).sum();
+    let end = start + name.join(" ").len();
+    let folded = fold(run.get(start..end)?);
     let person =
         folded.contains(' ') && !gaz.is_place_folded(&folded) && !gaz.names_a_body(&folded);
-    person.then_some(Person { start, folded })
+    person.then_some(Person {
+        at: start..end,
+        folded,
+    })
+}
+
+/// A name without the letters after it: "Colin Achebe SC", "Jo Hale MP".
+/// Only after two words of name, so "Kim Jong Un" and "Lee JH" stay whole
+/// when they are short.
+fn without_post_nominals<'w, 'a>(words: &'w [&'a str]) -> &'w [&'a str] {
+    match words.split_last() {
+        Some((last, name))
+            if name.len() >= 2
+                && (2..=3).contains(&last.len())
+                && last.bytes().all(|b| b.is_ascii_uppercase()) =>
+        {
+            name
+        }
+        _ => words,
+    }
 }
 
 /// True if the folded name `full` has more words than the folded `short`
@@ -901,7 +923,7 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
             .checked_sub(1)
             .is_some_and(|b| matches!(core[b].tag, tag::OF | tag::PREP));
     if run_start < core.len() && !part_of_title && !in_tail {
-        let run = named;
+        let run = without_post_nominals(named);
         let name = run.join(" ");
         let role_tokens = &core[..run_start];
         let role = role_of(text, role_tokens, gaz);
