@@ -1100,23 +1100,40 @@ fn closing(tokens: &[Token], open: usize) -> Option<usize> {
     None
 }
 
-/// "The Turkish side, he said, would not interfere": a bare subject before
-/// the reporting clause and its predicate after it. The framing reads the
-/// subject alone as what was said; read cue by cue, the sentence is a
+/// "The Turkish side, he said, would not interfere": a bare subject (or an
+/// adjunct: "Now, experts suggest, prices may fall") before the reporting
+/// clause and the rest of the clause after it. The framing reads the
+/// fragment alone as what was said; read cue by cue, the sentence is a
 /// parenthetical around the whole clause.
 fn interrupts_a_clause(s: &Sentence, m: &Match) -> bool {
-    let predicate_after = || {
-        let tail = s.tokens.get(m.cue + 1..).unwrap_or_default();
-        let comma = tail.iter().position(|t| t.tag == tag::COMMA);
-        comma
-            .and_then(|k| tail.get(k + 1))
-            .is_some_and(|t| matches!(t.tag, tag::AUX | tag::BE))
+    let tail = s.tokens.get(m.cue + 1..).unwrap_or_default();
+    let after_comma = tail
+        .iter()
+        .position(|t| t.tag == tag::COMMA)
+        .and_then(|k| tail.get(k + 1));
+    let Some(content) = s.tokens.get(m.content.clone()) else {
+        return false;
     };
-    m.pattern == "clause_then_source"
-        && s.tokens
-            .get(m.content.clone())
-            .is_some_and(is_subject_fragment)
-        && predicate_after()
+    // "The Turkish side, he said, would …": a subject, its predicate after.
+    let subject = is_subject_fragment(content)
+        && after_comma.is_some_and(|t| matches!(t.tag, tag::AUX | tag::BE));
+    // "Now, experts suggest, prices may fall": an adjunct, its clause after.
+    let adjunct = is_adjunct_fragment(content) && after_comma.is_some_and(|t| !is_punct(t.tag));
+    m.pattern == "clause_then_source" && (subject || adjunct)
+}
+
+/// An adverb or a prepositional phrase with nothing else: "Now",
+/// "Eventually", "In the long run". It opens a clause; it says nothing.
+fn is_adjunct_fragment(tokens: &[Token]) -> bool {
+    match tokens {
+        [one] => matches!(one.tag, tag::AUX | tag::WORD | tag::TIME),
+        [first, ..] => {
+            first.tag == tag::PREP
+                && !has_verb(tokens)
+                && tokens.iter().all(|t| !is_punct(t.tag) && !is_quote(t.tag))
+        }
+        [] => false,
+    }
 }
 
 /// A noun phrase with nothing else: no verb, no clause break, no quotation,

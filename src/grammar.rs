@@ -34,10 +34,11 @@ pub struct Match {
 /// A PEG tried at every token would cost a few hundred rule calls per token;
 /// instead the sentence is tried once as a whole (only if it can be framed
 /// at all), then the grammar is tried at the tokens just before each cue
-/// that is not already inside an earlier match. `framed_ok` vets a framing
-/// on the words (the grammar sees only tags): a sentence whose framing is
-/// refused is read cue by cue.
-pub fn matches(tags: &str, framed_ok: impl Fn(&Match) -> bool) -> Vec<Match> {
+/// that is not already inside an earlier match. `accept` vets a match on
+/// the words (the grammar sees only tags): a sentence whose framing is
+/// refused is read cue by cue, and a refused reading at one start gives
+/// way to a later start.
+pub fn matches(tags: &str, accept: impl Fn(&Match) -> bool) -> Vec<Match> {
     let b = tags.as_bytes();
     // Every match fills a cue slot (`cue`, `cue_listener`, …, `label_cue`):
     // without one of these tags there is nothing to find, and most nested
@@ -51,7 +52,7 @@ pub fn matches(tags: &str, framed_ok: impl Fn(&Match) -> bool) -> Vec<Match> {
     let mut out = Vec::new();
     let mut free = 0; // tokens before this are inside an earlier match
     let mut after = 0; // cues before this are inside an earlier match
-    if let Some(m) = framings(b).find_map(|rule| parse_at(rule, tags, 0).filter(&framed_ok)) {
+    if let Some(m) = framings(b).find_map(|rule| parse_at(rule, tags, 0).filter(&accept)) {
         // A framed match spans the sentence, but its tail may hold another
         // cue: "“…,” he said, adding that …".
         after = m.cue.max(m.content.end) + 1;
@@ -68,7 +69,7 @@ pub fn matches(tags: &str, framed_ok: impl Fn(&Match) -> bool) -> Vec<Match> {
             if failed_name.is_some_and(|i| same_name_run(b, i, start)) {
                 continue;
             }
-            if let Some(m) = attribution_at(tags, start) {
+            if let Some(m) = attribution_at(tags, start).filter(&accept) {
                 free = m.end;
                 out.push(m);
                 break;
