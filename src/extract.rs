@@ -1122,8 +1122,8 @@ fn interrupts_a_clause(s: &Sentence, m: &Match) -> bool {
     m.pattern == "clause_then_source" && (subject || adjunct)
 }
 
-/// An adverb or a prepositional phrase with nothing else: "Now",
-/// "Eventually", "In the long run". It opens a clause; it says nothing.
+/// An adverb or a prepositional phrase with nothing else: "Now", "Later",
+/// "In the long run". It opens a clause; it says nothing.
 fn is_adjunct_fragment(tokens: &[Token]) -> bool {
     match tokens {
         [one] => matches!(one.tag, tag::AUX | tag::WORD | tag::TIME),

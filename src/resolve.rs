@@ -626,8 +626,9 @@ fn qualifiers(text: &str, tokens: &[Token], role: usize) -> Vec<String> {
 /// single word, is no one.
 fn person_in(run: &str, gaz: &Gazetteer) -> Option<Person> {
     let words: Vec<&str> = run.split(' ').collect();
-    let name = without_post_nominals(strip_place_prefix(&words, gaz));
-    let dropped = words.len() - strip_place_prefix(&words, gaz).len();
+    let named = strip_place_prefix(&words, gaz);
+    let dropped = words.len() - named.len();
+    let name = without_post_nominals(named);
     // The words are the run's, split at single spaces.
     let start: usize = words[..dropped].iter().map(|w| w.len() + 1).sum();
     let end = start + name.join(" ").len();
@@ -641,8 +642,7 @@ fn person_in(run: &str, gaz: &Gazetteer) -> Option<Person> {
 }
 
 /// A name without the letters after it: "Colin Achebe SC", "Jo Hale MP".
-/// Only after two words of name, so "Kim Jong Un" and "Lee JH" stay whole
-/// when they are short.
+/// Only after two words of name: "Lee JH" stays whole.
 fn without_post_nominals<'w, 'a>(words: &'w [&'a str]) -> &'w [&'a str] {
     match words.split_last() {
         Some((last, name))
