@@ -430,7 +430,20 @@ impl Extractor {
                 source.source_type,
                 SourceType::Person | SourceType::Anonymous | SourceType::Collective
             );
-            match body_head(text, &sentences[f.from].tokens[f.source.clone()]) {
+            let toks = &sentences[f.from].tokens[f.source.clone()];
+            // "A ministry spokesman said": later, "the spokesman" is the ministry.
+            if is_body
+                && toks
+                    .iter()
+                    .any(|t| self.gazetteer.speaks_for_a_body(t.span.slice(text)))
+            {
+                memory.spoken_for = Some(Resolved {
+                    entity: source.entity.clone(),
+                    source_type: source.source_type,
+                    role: None,
+                });
+            }
+            match body_head(text, toks) {
                 Some((head, false, _)) if is_body => memory.bodies.push((head, source.clone())),
                 _ => {}
             }
@@ -514,6 +527,18 @@ impl Extractor {
             earlier
         } else {
             let own = resolve::resolve(text, toks, &self.gazetteer, names);
+            // "the spokesperson" the article never names speaks for the body
+            // the last spokesperson credited to one did.
+            let own = match (&memory.spoken_for, toks) {
+                (Some(body), [det, role])
+                    if det.tag == tag::DETERMINER
+                        && self.gazetteer.speaks_for_a_body(role.span.slice(text))
+                        && own.entity.eq_ignore_ascii_case(role.span.slice(text)) =>
+                {
+                    body.clone()
+                }
+                _ => own,
+            };
             // "Ukraine's foreign minister, Dmytro Kuleba, said" / "The
             // company's supplier, Dongxia Motor, said": a role or body named
             // in an aside right after it.
@@ -701,6 +726,8 @@ struct Antecedents {
     group: Option<Resolved>,
     /// Bodies named so far, by the common noun heading their mention.
     bodies: Vec<(String, Source)>,
+    /// The body the latest unnamed spokesperson spoke for.
+    spoken_for: Option<Resolved>,
 }
 
 impl Antecedents {

@@ -249,6 +249,11 @@ impl Gazetteer {
             .is_some_and(|k| k.source_type != SourceType::Person)
     }
 
+    /// True if `word` is a role noun of someone speaking for a body.
+    pub fn speaks_for_a_body(&self, word: &str) -> bool {
+        with_folded(word, |w| self.spokespeople.iter().any(|s| s == w))
+    }
+
     /// True if the folded name ends with a word that ends bodies' names:
     /// "athletics integrity unit".
     fn names_a_body(&self, folded: &str) -> bool {
