@@ -432,11 +432,12 @@ impl Extractor {
             );
             let toks = &sentences[f.from].tokens[f.source.clone()];
             // "A ministry spokesman said": later, "the spokesman" is the ministry.
-            if is_body
-                && toks
-                    .iter()
-                    .any(|t| self.gazetteer.speaks_for_a_body(t.span.slice(text)))
-            {
+            // Spokespeople are person nouns: only those are looked up.
+            let spokesperson = toks.iter().any(|t| {
+                t.noun == Some(SourceType::Person)
+                    && self.gazetteer.speaks_for_a_body(t.span.slice(text))
+            });
+            if is_body && spokesperson {
                 memory.spoken_for = Some(Resolved {
                     entity: source.entity.clone(),
                     source_type: source.source_type,
@@ -598,9 +599,6 @@ impl Extractor {
             source_type: SourceType::Anonymous,
             role: None,
         };
-        let mention = |si: usize, range: Range<usize>| {
-            resolve::resolve(text, &sentences[si].tokens[range], &self.gazetteer, names)
-        };
         match pronoun {
             "he" | "she" | "i" | "him" => {
                 let want = self.gazetteer.gender_of(pronoun);
@@ -612,13 +610,13 @@ impl Extractor {
                 let clause_start = (lead < before && s.tokens[lead].tag == tag::PROPER)
                     .then(|| grammar::source_at(&s.tags, lead))
                     .flatten()
-                    .map(|end| mention(at, lead..end.min(before)))
+                    .map(|end| self.resolve_in(text, &sentences[at], lead..end.min(before), names))
                     .filter(|m| {
                         !matches!(m.source_type, SourceType::Person | SourceType::Collective)
                     });
                 clause_start.or_else(|| memory.body.clone()).or_else(|| {
                     self.mentions_before(sentences, at, before)
-                        .map(|(si, r)| mention(si, r))
+                        .map(|(si, r)| self.resolve_in(text, &sentences[si], r, names))
                         .find(|m| {
                             !matches!(
                                 m.source_type,
@@ -647,22 +645,30 @@ impl Extractor {
         names: &ArticleNames,
         memory: &Antecedents,
     ) -> Option<Resolved> {
-        let mention = |si: usize, range: Range<usize>| {
-            resolve::resolve(text, &sentences[si].tokens[range], &self.gazetteer, names)
-        };
         let named = || {
             self.mentions_before(sentences, at, before)
                 .take_while(|(si, _)| si + 1 >= at)
-                .map(|(si, r)| mention(si, r))
+                .map(|(si, r)| self.resolve_in(text, &sentences[si], r, names))
                 .find(|m| m.source_type == SourceType::Person && memory.may_be(&m.entity, want))
         };
         let recent_speaker = memory.last_person_at.is_some_and(|si| si + 1 >= at);
         let narrated = (!recent_speaker).then(named).flatten();
         narrated.or_else(|| memory.person(want)).or_else(|| {
             self.mentions_before(sentences, at, before)
-                .map(|(si, r)| mention(si, r))
+                .map(|(si, r)| self.resolve_in(text, &sentences[si], r, names))
                 .find(|m| m.source_type == SourceType::Person)
         })
+    }
+
+    /// What the tokens `range` of sentence `s` name.
+    fn resolve_in(
+        &self,
+        text: &str,
+        s: &Sentence,
+        range: Range<usize>,
+        names: &ArticleNames,
+    ) -> Resolved {
+        resolve::resolve(text, &s.tokens[range], &self.gazetteer, names)
     }
 
     /// Runs of capitalised words before token `before` of sentence `at`,
@@ -1154,11 +1160,7 @@ fn interrupts_a_clause(s: &Sentence, m: &Match) -> bool {
 fn is_adjunct_fragment(tokens: &[Token]) -> bool {
     match tokens {
         [one] => matches!(one.tag, tag::AUX | tag::WORD | tag::TIME),
-        [first, ..] => {
-            first.tag == tag::PREP
-                && !has_verb(tokens)
-                && tokens.iter().all(|t| !is_punct(t.tag) && !is_quote(t.tag))
-        }
+        [first, ..] => first.tag == tag::PREP && is_bare_phrase(tokens),
         [] => false,
     }
 }
@@ -1174,10 +1176,12 @@ fn is_subject_fragment(tokens: &[Token]) -> bool {
             tag::DETERMINER | tag::PRONOUN | tag::PROPER | tag::NOUN | tag::TITLE | tag::NUMBER
         )
     });
-    opens
-        && tokens.len() <= LONGEST
-        && !has_verb(tokens)
-        && tokens.iter().all(|t| !is_punct(t.tag) && !is_quote(t.tag))
+    opens && tokens.len() <= LONGEST && is_bare_phrase(tokens)
+}
+
+/// No verb, no clause break, no quotation: a phrase and nothing else.
+fn is_bare_phrase(tokens: &[Token]) -> bool {
+    !has_verb(tokens) && tokens.iter().all(|t| !is_punct(t.tag) && !is_quote(t.tag))
 }
 
 /// "Shouldn’t they just blame …?", "Did he say …?": a yes/no question puts

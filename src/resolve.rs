@@ -636,7 +636,12 @@ fn person_in(run: &str, gaz: &Gazetteer) -> Option<Person> {
     let name = without_post_nominals(named);
     // The words are the run's, split at single spaces.
     let start: usize = words[..dropped].iter().map(|w| w.len() + 1).sum();
-    let end = start + name.join(" ").len();
+    let end = start
+        + name
+            .iter()
+            .map(|w| w.len() + 1)
+            .sum::<usize>()
+            .saturating_sub(1);
     let folded = fold(run.get(start..end)?);
     let person =
         folded.contains(' ') && !gaz.is_place_folded(&folded) && !gaz.names_a_body(&folded);
