@@ -99,12 +99,28 @@ impl Extractor {
             id: doc.id.clone(),
             path: doc.path.clone(),
             meta: doc.meta.clone(),
-            attributions: self.extract(&doc.text, doc.body_start),
+            attributions: self.extract_article(
+                &doc.text,
+                doc.body_start,
+                doc.meta.outlet.as_deref(),
+            ),
         }
     }
 
     /// Every attribution in `text[body_start..]`, in reading order.
     pub fn extract(&self, text: &str, body_start: usize) -> Vec<Attribution> {
+        self.extract_article(text, body_start, None)
+    }
+
+    /// [`Extractor::extract`], knowing the outlet: where the text has no
+    /// dateline, the country the outlet names is where the article reports
+    /// from ("officials" in an Indian daily are Indian officials).
+    pub fn extract_article(
+        &self,
+        text: &str,
+        body_start: usize,
+        outlet: Option<&str>,
+    ) -> Vec<Attribution> {
         let mut names = ArticleNames::default();
         let sentences: Vec<Sentence> = self
             .sentences(text, body_start)
@@ -122,6 +138,15 @@ impl Extractor {
                 }
             })
             .collect();
+        names.set_home(
+            text,
+            sentences
+                .iter()
+                .take(DATELINE_WITHIN)
+                .map(|s| s.tokens.as_slice()),
+            outlet,
+            &self.gazetteer,
+        );
 
         let mut found = Vec::new();
         for (i, s) in sentences.iter().enumerate() {
@@ -718,6 +743,10 @@ fn is_age_mention(text: &str, toks: &[Token]) -> bool {
 /// How many of the latest people (for "he", "she") or bodies (for "the
 /// ministry") a mention is matched against.
 const RECENT: usize = 8;
+
+/// How many sentences into an article a dateline may stand: after the
+/// headline, standfirst, byline and a photo caption or two.
+const DATELINE_WITHIN: usize = 12;
 
 /// Antecedents for pronouns, updated as attributions are read in order.
 #[derive(Default)]

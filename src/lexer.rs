@@ -398,7 +398,12 @@ impl Lexicon {
         let mut sentence_start = true;
         while let Some(&tok) = raw.get(i) {
             if tok.tag != tag::WORD {
-                if !matches!(
+                // A colon or dash opens a clause of its own: "ISLAMABAD:
+                // The Foreign Office said …" and "OSLO, June 3 - The
+                // ministry said …" have a determiner, not a name.
+                if matches!(tok.tag, tag::COLON | tag::DASH) {
+                    sentence_start = true;
+                } else if !matches!(
                     tok.tag,
                     tag::OPEN_QUOTE | tag::OPEN_SINGLE | tag::OPEN_PAREN
                 ) {
@@ -427,7 +432,23 @@ impl Lexicon {
                 sentence_start = false;
                 continue;
             }
-            let mut t = self.tag_word(tok.span.slice(text), slot, tok.span, sentence_start);
+            let word = tok.span.slice(text);
+            let mut t = self.tag_word(word, slot, tok.span, sentence_start);
+            // A capitalised time word inside a name is part of it: "The
+            // Sunday Times", "South China Morning Post" (but "on Monday North
+            // Korea fired" and "Biden Monday said" keep the day).
+            if t.tag == tag::TIME
+                && !sentence_start
+                && word.starts_with(|c: char| c.is_uppercase())
+                && out[first_out..]
+                    .last()
+                    .is_some_and(|p| matches!(p.tag, tag::PROPER | tag::DETERMINER))
+                && raw.get(i + 1).is_some_and(|n| {
+                    n.tag == tag::WORD && n.span.slice(text).starts_with(|c: char| c.is_uppercase())
+                })
+            {
+                t.tag = tag::PROPER;
+            }
             // A cue form right after a determiner or possessive is a noun:
             // "a claim", "China’s claims", "the report".
             if matches!(t.tag, tag::CUE | tag::CUE_NOUN)
@@ -1044,6 +1065,23 @@ mod tests {
     fn capitalised_function_word_mid_sentence_is_a_name() {
         assert_eq!(tags("The man"), "dw");
         assert_eq!(tags("said Will"), "VP");
+    }
+
+    #[test]
+    fn a_colon_or_dash_opens_a_clause() {
+        assert_eq!(tags("ISLAMABAD: The ministry said"), "P:dNV");
+        assert_eq!(tags("OSLO - The ministry said"), "P-dNV");
+        assert_eq!(tags("Kim: The talks"), "P:dw");
+    }
+
+    #[test]
+    fn a_time_word_inside_a_name_is_part_of_it() {
+        assert_eq!(tags("The Sunday Times said"), "dPPV");
+        // ("post" is a document noun)
+        assert_eq!(tags("the South China Morning Post said"), "dPPPNV");
+        // A day before a name, or after one before a verb, is still a day.
+        assert_eq!(tags("On Monday North Korea said"), "pmPPV");
+        assert_eq!(tags("Biden Monday said"), "PmV");
     }
 
     #[test]

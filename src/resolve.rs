@@ -36,6 +36,15 @@ struct Known {
     name: String,
     source_type: SourceType,
     adjective: Option<String>,
+    /// The short form a country's people and bodies are named with: "US".
+    prefix: Option<String>,
+}
+
+impl Known {
+    /// What qualifies a country's officials: "US officials", "Indian officials".
+    fn modifier(&self) -> Option<&str> {
+        self.prefix.as_deref().or(self.adjective.as_deref())
+    }
 }
 
 /// Known entities, indexed by every way of writing them.
@@ -53,6 +62,8 @@ pub struct Gazetteer {
     body_names: Vec<String>,
     /// Folded document nouns of works in their own right (`report`, `poll`).
     works: Vec<String>,
+    /// Folded words that make an unnamed source speak for a state (`officials`).
+    state_words: Vec<String>,
     /// Folded words that say a person is a woman or a man.
     genders: HashMap<String, Gender>,
 }
@@ -183,6 +194,7 @@ impl Gazetteer {
             spokespeople: rules.words.spokespeople.iter().map(|w| fold(w)).collect(),
             body_names: rules.words.body_names.iter().map(|w| fold(w)).collect(),
             works: rules.words.works.iter().map(|w| fold(w)).collect(),
+            state_words: rules.words.state_words.iter().map(|w| fold(w)).collect(),
             genders: (rules
                 .words
                 .feminine
@@ -203,6 +215,7 @@ impl Gazetteer {
                 name: e.name.clone(),
                 source_type: e.entity_type,
                 adjective: e.adjective.clone(),
+                prefix: e.prefix.clone(),
             });
             let forms = std::iter::once(&e.name)
                 .chain(&e.aliases)
@@ -272,6 +285,61 @@ impl Gazetteer {
             .filter(|k| k.source_type == SourceType::Government && k.adjective.is_some())
     }
 
+    /// The country of a dateline in one sentence's tokens: a place in
+    /// capitals closed by punctuation or the sentence ("BEIJING, Oct. 22
+    /// (Xinhua) --", "KATHMANDU/BEIJING, Dec 4:", "… IST - NEW DELHI"), as
+    /// an index into the known entities. A headline in capitals
+    /// ("CHINA SLAMS …") is no dateline.
+    pub fn dateline_country(&self, text: &str, tokens: &[Token]) -> Option<usize> {
+        let capitals = |t: &Token| {
+            t.tag == tag::PROPER
+                && t.span.slice(text).len() >= 3
+                && t.span.slice(text).chars().all(|c| c.is_uppercase())
+        };
+        let mut i = 0;
+        while i < tokens.len() {
+            let run = tokens[i..].iter().take_while(|t| capitals(t)).count();
+            if run == 0 {
+                i += 1;
+                continue;
+            }
+            let closed = tokens.get(i + run).is_none_or(|t| {
+                matches!(
+                    t.tag,
+                    tag::COMMA | tag::COLON | tag::OPEN_PAREN | tag::DASH | tag::STOP
+                ) || t.span.slice(text) == "/"
+            });
+            if closed {
+                if let Some(k) = self.country_index(span_of(text, &tokens[i..i + run])) {
+                    return Some(k);
+                }
+            }
+            i += run;
+        }
+        None
+    }
+
+    /// The country an outlet's name or description names: "Dawn (Pakistani
+    /// daily)", "The Korea Herald".
+    pub fn country_named_in(&self, s: &str) -> Option<usize> {
+        let words: Vec<&str> = s
+            .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'')
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .collect();
+        (0..words.len()).find_map(|i| {
+            (1..=3.min(words.len() - i))
+                .rev()
+                .find_map(|n| self.country_index(&words[i..i + n].join(" ")))
+        })
+    }
+
+    fn country_index(&self, name: &str) -> Option<usize> {
+        with_folded(name, |f| self.by_alias.get(f).copied()).filter(|&k| {
+            let c = &self.known[k];
+            c.source_type == SourceType::Government && c.adjective.is_some()
+        })
+    }
+
     /// The gender a word says a person has ("Ms", "spokesman", "she").
     pub fn gender_of(&self, word: &str) -> Option<Gender> {
         with_folded(word, |folded| self.genders.get(folded).copied())
@@ -302,6 +370,10 @@ pub struct ArticleNames {
     body_tokens: Vec<Token>,
     /// Mentions resolved so far, by their text and tags.
     resolved: std::cell::RefCell<HashMap<String, Resolved>>,
+    /// The country the article reports from (its dateline, else its
+    /// outlet), as an index into the gazetteer: an unowned "the foreign
+    /// ministry" or "officials" there are that country's.
+    home: Option<usize>,
 }
 
 /// A body the article names in full: "the council" (its head noun) or "the
@@ -346,6 +418,21 @@ struct Introduced {
 }
 
 impl ArticleNames {
+    /// Sets the country the article reports from: its dateline, found in
+    /// the first sentences, else the country its outlet names.
+    pub fn set_home<'t>(
+        &mut self,
+        text: &str,
+        first_sentences: impl IntoIterator<Item = &'t [Token]>,
+        outlet: Option<&str>,
+        gaz: &Gazetteer,
+    ) {
+        self.home = first_sentences
+            .into_iter()
+            .find_map(|tokens| gaz.dateline_country(text, tokens))
+            .or_else(|| outlet.and_then(|o| gaz.country_named_in(o)));
+    }
+
     /// Records the runs of capitalised words in one sentence's tokens, and
     /// the roles they are introduced with.
     pub fn observe(&mut self, text: &str, tokens: &[Token]) {
@@ -631,9 +718,7 @@ fn qualifiers(text: &str, tokens: &[Token], role: usize) -> Vec<String> {
 /// single word, is no one.
 fn person_in(run: &str, gaz: &Gazetteer) -> Option<Person> {
     let words: Vec<&str> = run.split(' ').collect();
-    let named = strip_place_prefix(&words, gaz);
-    let dropped = words.len() - named.len();
-    let name = without_post_nominals(named);
+    let (dropped, name) = bare_name(&words, gaz);
     // The words are the run's, split at single spaces.
     let start: usize = words[..dropped].iter().map(|w| w.len() + 1).sum();
     let end = start
@@ -649,6 +734,31 @@ fn person_in(run: &str, gaz: &Gazetteer) -> Option<Person> {
         at: start..end,
         folded,
     })
+}
+
+/// The words of a run of capitalised words that name its person, and how
+/// many were dropped from its front: no place before the name ("Russia
+/// Zhang Hanhui"), no descriptor ("Mum-of-two Karen Blake"), no letters
+/// after it ("Colin Achebe SC").
+fn bare_name<'w, 'a>(words: &'w [&'a str], gaz: &Gazetteer) -> (usize, &'w [&'a str]) {
+    let named = strip_place_prefix(words, gaz);
+    let named = match named.split_first() {
+        Some((first, rest)) if !rest.is_empty() && is_descriptor(first) => rest,
+        _ => named,
+    };
+    (words.len() - named.len(), without_post_nominals(named))
+}
+
+/// A capitalised compound of lowercase words is a description, not a name:
+/// "Mum-of-two", "Father-in-law" (but "Jean-Luc", "Abdel-Fattah").
+fn is_descriptor(word: &str) -> bool {
+    let mut parts = word.split('-');
+    parts.next();
+    let rest: Vec<&str> = parts.collect();
+    rest.len() >= 2
+        && rest
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// A name without the letters after it: "Colin Achebe SC", "Jo Hale MP".
@@ -904,10 +1014,23 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
         })
         .unwrap_or(core.len());
     let core = &core[..head_end];
-    let run_start = core
+    let mut run_start = core
         .iter()
         .rposition(|t| t.tag != tag::PROPER)
         .map_or(0, |i| i + 1);
+    // A word that ends bodies' names needs a name before it, capitalised
+    // source nouns included: "Match Officials Ltd".
+    if core.len() == run_start + 1
+        && with_folded(core[run_start].span.slice(text), |f| gaz.names_a_body(f))
+    {
+        run_start = core[..run_start]
+            .iter()
+            .rposition(|t| {
+                !matches!(t.tag, tag::PROPER | tag::NOUN)
+                    || !t.span.slice(text).starts_with(char::is_uppercase)
+            })
+            .map_or(0, |i| i + 1);
+    }
     // A name right after a body's noun names that body ("news agency KCNA");
     // one further on is part of its title ("Ministry of Foreign Affairs").
     // A title in between makes the name a person's again ("Foreign Ministry
@@ -925,15 +1048,14 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
         .iter()
         .map(|t| t.span.slice(text))
         .collect();
-    let named = strip_place_prefix(&run, gaz);
+    let (dropped, run) = bare_name(&run, gaz);
     // A name that is all of a tail's object is where, not who: "a diplomat
     // in Oslo" (but "ambassador to Russia Zhang Hanhui" names Zhang Hanhui).
-    let in_tail = named.len() == run.len()
+    let in_tail = dropped == 0
         && run_start
             .checked_sub(1)
             .is_some_and(|b| matches!(core[b].tag, tag::OF | tag::PREP));
     if run_start < core.len() && !part_of_title && !in_tail {
-        let run = without_post_nominals(named);
         let name = run.join(" ");
         let role_tokens = &core[..run_start];
         let role = role_of(text, role_tokens, gaz);
@@ -969,6 +1091,19 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
                 role,
             };
         }
+        // No one's name, after plain descriptors or ending like a body's:
+        // "the data supplier OptaStat", "Hong Kong Watch" (a place is part
+        // of a body's name).
+        let described = role_tokens
+            .iter()
+            .all(|t| matches!(t.tag, tag::WORD | tag::PARTICIPLE));
+        if described && (run_start > 0 || with_folded(&name, |f| gaz.names_a_body(f))) {
+            return Resolved {
+                entity: words_of(text, &core[run_start..]),
+                source_type: SourceType::Organization,
+                role: None,
+            };
+        }
     }
 
     match issued_by(text, core, gaz, names) {
@@ -982,7 +1117,13 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
             source_type: SourceType::Document,
             role: None,
         },
-        None => institution(text, core, gaz, determination(text, tokens)),
+        None => institution(
+            text,
+            core,
+            gaz,
+            determination(text, tokens),
+            names.home.map(|k| &gaz.known[k]),
+        ),
     }
 }
 
@@ -1112,7 +1253,13 @@ fn unlisted_person(name: &str, full: Option<&str>, gaz: &Gazetteer) -> String {
 }
 
 /// Mentions headed by a common noun: ministries, media, documents, experts.
-fn institution(text: &str, core: &[Token], gaz: &Gazetteer, det: Determination) -> Resolved {
+fn institution(
+    text: &str,
+    core: &[Token],
+    gaz: &Gazetteer,
+    det: Determination,
+    home: Option<&Known>,
+) -> Resolved {
     // The head is the last source noun before any "of"/preposition tail.
     let tail_at = tail_start(core);
     let head_at = core[..tail_at]
@@ -1157,8 +1304,36 @@ fn institution(text: &str, core: &[Token], gaz: &Gazetteer, det: Determination) 
             .rev()
             .find_map(|k| gaz.country_of(span_of(text, &run[..k])))
     });
-    if head_word.starts_with("ministr") {
-        let area = ministry_area(text, core, head_at);
+    // A body the mention does not say whose, in an article from a country,
+    // is that country's: "the Joint Chiefs of Staff" in copy datelined
+    // Seoul, "the Ministry of Foreign Affairs" from an Emirati outlet (but
+    // not "the health ministry in Gaza").
+    let home = home.filter(|_| {
+        country.is_none()
+            && core
+                .iter()
+                .all(|t| !matches!(t.tag, tag::PREP | tag::POSSESSIVE))
+            && core[..head_at].iter().all(|t| t.tag != tag::PROPER)
+    });
+    if let Some(k) = home
+        .and_then(|h| h.adjective.as_deref())
+        .and_then(|adj| gaz.lookup(&format!("{adj} {}", words_in(text, core))))
+    {
+        return Resolved {
+            entity: k.name.clone(),
+            source_type: k.source_type,
+            role: None,
+        };
+    }
+    // Where no gazetteer entry says otherwise (the UK's), a "Foreign
+    // Office" is the foreign ministry (Pakistan's, Germany's).
+    let foreign_office = head_word == "foreign office";
+    if head_word.starts_with("ministr") || foreign_office {
+        let area = if foreign_office {
+            "Foreign Affairs".to_string()
+        } else {
+            ministry_area(text, core, head_at)
+        };
         // The owner: a known country, else a capitalised adjective before
         // the head ("the Ostravian foreign ministry").
         let owner = match country {
@@ -1168,7 +1343,8 @@ fn institution(text: &str, core: &[Token], gaz: &Gazetteer, det: Determination) 
                 .position(|t| t.tag == tag::PROPER)
                 .filter(|&k| core.get(k + 1).is_none_or(|t| t.tag != tag::POSSESSIVE))
                 .filter(|&k| !area.contains(core[k].span.slice(text)))
-                .map(|k| core[k].span.slice(text).to_string()),
+                .map(|k| core[k].span.slice(text).to_string())
+                .or_else(|| home.and_then(|h| h.adjective.clone())),
         };
         if !area.is_empty() {
             let entity = match owner {
@@ -1219,10 +1395,21 @@ fn institution(text: &str, core: &[Token], gaz: &Gazetteer, det: Determination) 
         end = head_at;
         source_type = SourceType::Media;
     }
-    let start = core[..end]
+    let mut start = core[..end]
         .iter()
         .position(|t| t.tag != tag::DETERMINER)
         .unwrap_or(0);
+    // Plain words before a capitalised name say what kind of body it is,
+    // not which: "the independent Ipsa Institute".
+    if head.span.slice(text).starts_with(char::is_uppercase) {
+        let plain = core[start..head_at]
+            .iter()
+            .take_while(|t| matches!(t.tag, tag::WORD | tag::PARTICIPLE))
+            .count();
+        if core[start + plain].tag == tag::PROPER {
+            start += plain;
+        }
+    }
     let mut entity = words_of(text, &core[start..end]);
     if (matches!(source_type, SourceType::Anonymous | SourceType::Collective)
         || entity.chars().next().is_some_and(char::is_lowercase))
@@ -1239,6 +1426,19 @@ fn institution(text: &str, core: &[Token], gaz: &Gazetteer, det: Determination) 
     if source_type == SourceType::Anonymous && qualified {
         entity.push(' ');
         entity.push_str(&words_of(text, &core[end..]));
+    }
+    // "the presidential office", "officials", "diplomatic sources" in an
+    // article from India are the Indian ones (a bare "the agency" points
+    // back to a body named before).
+    let of_the_state = match source_type {
+        SourceType::Government => entity.starts_with(char::is_lowercase) && entity.contains(' '),
+        SourceType::Anonymous | SourceType::Collective => entity
+            .split(' ')
+            .any(|w| gaz.state_words.iter().any(|s| s == w)),
+        _ => false,
+    };
+    if let Some(modifier) = home.and_then(Known::modifier).filter(|_| of_the_state) {
+        entity = format!("{modifier} {entity}");
     }
     Resolved {
         entity,
@@ -1343,9 +1543,16 @@ fn ministry_area(text: &str, core: &[Token], head_at: usize) -> String {
     }
 }
 
+/// "health and family welfare" → "Health and Family Welfare": small
+/// function words after the first stay lowercase.
 fn title_case(s: &str) -> String {
+    const SMALL: [&str; 8] = ["and", "of", "for", "the", "in", "on", "at", "to"];
     s.split_whitespace()
-        .map(|w| {
+        .enumerate()
+        .map(|(i, w)| {
+            if i > 0 && SMALL.iter().any(|m| m.eq_ignore_ascii_case(w)) {
+                return w.to_ascii_lowercase();
+            }
             let mut c = w.chars();
             c.next()
                 .map(|f| f.to_uppercase().chain(c).collect::<String>())

@@ -145,6 +145,10 @@ pub struct WordClasses {
     /// the "WHO report", where "a statement by the ministry" is the ministry's.
     #[serde(default)]
     pub works: Vec<String>,
+    /// Words that make an unnamed source speak for a state: "officials",
+    /// "diplomatic sources" in an article datelined New Delhi are Indian.
+    #[serde(default)]
+    pub state_words: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -397,6 +401,7 @@ impl Rules {
             (&mut w.masculine, o.masculine),
             (&mut w.body_names, o.body_names),
             (&mut w.works, o.works),
+            (&mut w.state_words, o.state_words),
         ] {
             mine.extend(theirs);
         }

@@ -162,7 +162,7 @@ pub fn read_article(ex: &Extractor, doc: &Document) -> Article {
         .published
         .as_deref()
         .and_then(|p| p.get(..10).unwrap_or(p).parse().ok());
-    let attributions = ex.extract(&doc.text, doc.body_start);
+    let attributions = ex.extract_article(&doc.text, doc.body_start, doc.meta.outlet.as_deref());
     let sentences = ex.sentences(&doc.text, doc.body_start);
     let mut names = ArticleNames::default();
     let tokens: Vec<Vec<Token>> = sentences
