@@ -490,9 +490,19 @@ impl Lexicon {
             noun: None,
         };
         let first = word.chars().next().unwrap_or(' ');
-        // A lowercase first letter already rules out an acronym.
+        // A lowercase first letter already rules out an acronym. An acronym
+        // is a name ("WHO" is no relative), unless it is a person's role:
+        // "CEO says …", "MP".
         if !first.is_lowercase() && is_acronym(word) {
-            return plain(tag::PROPER);
+            return match slot.and_then(|s| s.single) {
+                Some(e) if e.tag == tag::NOUN && e.noun == Some(SourceType::Person) => Token {
+                    tag: e.tag,
+                    span,
+                    cue: None,
+                    noun: e.noun,
+                },
+                _ => plain(tag::PROPER),
+            };
         }
         let capitalised = first.is_uppercase();
         let may_be_title = slot.is_some_and(|s| s.title);
@@ -1065,6 +1075,13 @@ mod tests {
     fn capitalised_function_word_mid_sentence_is_a_name() {
         assert_eq!(tags("The man"), "dw");
         assert_eq!(tags("said Will"), "VP");
+    }
+
+    #[test]
+    fn an_acronym_is_a_name_unless_it_is_a_role() {
+        assert_eq!(tags("CEO says"), "NV");
+        assert_eq!(tags("WHO said"), "PV");
+        assert_eq!(tags("NATO said"), "PV");
     }
 
     #[test]

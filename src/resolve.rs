@@ -568,15 +568,47 @@ impl ArticleNames {
     /// one of `places` ("the Russian foreign minister" is the one introduced
     /// as "Russian Foreign Minister …", not the Indian one).
     fn by_role(&self, role: &str, places: &[String], gaz: &Gazetteer) -> Option<&str> {
-        self.roles
+        let mut holders = self
+            .roles
             .iter()
-            .filter(|r| r.words.last().is_some_and(|w| w == role))
-            .find(|r| {
-                places
-                    .iter()
-                    .all(|p| r.words.iter().any(|q| place_key(q, gaz) == *p))
+            .filter(|r| r.words.last().is_some_and(|w| w == role));
+        let has_place =
+            |r: &Introduced, p: &String| r.words.iter().any(|q| place_key(q, gaz) == *p);
+        if let Some(r) = holders
+            .clone()
+            .find(|r| places.iter().all(|p| has_place(r, p)))
+        {
+            return Some(&self.written[r.name.clone()]);
+        }
+        // "UK foreign secretary" is "the foreign secretary, David Lammy"
+        // when he is the only one the article introduced with no place (a
+        // "JCS official" is no introduced official's: JCS is no country).
+        if !places.iter().all(|p| gaz.country_of(p).is_some()) {
+            return None;
+        }
+        let placeless = |r: &&Introduced| !r.words.iter().any(|q| gaz.is_place_folded(q));
+        let only = holders.find(placeless)?;
+        holders
+            .all(|r| !placeless(&r))
+            .then(|| &self.written[only.name.clone()])
+    }
+
+    /// The body named in full whose name `short` opens: "Halvorsen" →
+    /// "Halvorsen Dynamics".
+    fn expand_body(&self, short: &str, gaz: &Gazetteer) -> Option<&str> {
+        let short = fold(short);
+        self.runs
+            .iter()
+            .filter(|run| run.words.may_have(&short))
+            .map(|run| self.written(run))
+            .filter(|written| {
+                let folded = fold(written);
+                folded
+                    .strip_prefix(short.as_str())
+                    .is_some_and(|rest| rest.starts_with(' '))
+                    && gaz.names_a_body(&folded)
             })
-            .map(|r| &self.written[r.name.clone()])
+            .max_by_key(|name| name.len())
     }
 
     /// The longest full name in the article that `short` is the first or
@@ -1089,6 +1121,16 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
                 entity: unlisted_person(&name, full, gaz),
                 source_type: SourceType::Person,
                 role,
+            };
+        }
+        if let Some(body) = names
+            .expand_body(&name, gaz)
+            .filter(|_| run.len() == 1 && dropped == 0 && role_tokens.is_empty())
+        {
+            return Resolved {
+                entity: body.to_string(),
+                source_type: SourceType::Organization,
+                role: None,
             };
         }
         // No one's name, after plain descriptors or ending like a body's:
