@@ -489,18 +489,19 @@ impl Lexicon {
             cue: None,
             noun: None,
         };
+        let listed = |e: Entry| Token {
+            tag: e.tag,
+            span,
+            cue: e.cue,
+            noun: e.noun,
+        };
         let first = word.chars().next().unwrap_or(' ');
         // A lowercase first letter already rules out an acronym. An acronym
         // is a name ("WHO" is no relative), unless it is a person's role:
         // "CEO says …", "MP".
         if !first.is_lowercase() && is_acronym(word) {
             return match slot.and_then(|s| s.single) {
-                Some(e) if e.tag == tag::NOUN && e.noun == Some(SourceType::Person) => Token {
-                    tag: e.tag,
-                    span,
-                    cue: None,
-                    noun: e.noun,
-                },
+                Some(e) if e.tag == tag::NOUN && e.noun == Some(SourceType::Person) => listed(e),
                 _ => plain(tag::PROPER),
             };
         }
@@ -514,12 +515,7 @@ impl Lexicon {
             // source noun or a time word: "Will", "May", "United States".
             let keeps_class = matches!(e.tag, tag::NOUN | tag::TIME);
             if !(capitalised && !sentence_start && !keeps_class) {
-                return Token {
-                    tag: e.tag,
-                    span,
-                    cue: e.cue,
-                    noun: e.noun,
-                };
+                return listed(e);
             }
         }
         if capitalised {

@@ -281,8 +281,7 @@ impl Gazetteer {
 
     /// The country an adjective, name, possessive or capital points to.
     fn country_of(&self, word: &str) -> Option<&Known> {
-        self.lookup(word)
-            .filter(|k| k.source_type == SourceType::Government && k.adjective.is_some())
+        self.country_index(word).map(|k| &self.known[k])
     }
 
     /// The country of a dateline in one sentence's tokens: a place in
@@ -332,6 +331,7 @@ impl Gazetteer {
         })
     }
 
+    /// [`Gazetteer::country_of`], as an index into the known entities.
     fn country_index(&self, name: &str) -> Option<usize> {
         with_folded(name, |f| self.by_alias.get(f).copied()).filter(|&k| {
             let c = &self.known[k];
