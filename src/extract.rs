@@ -152,13 +152,15 @@ impl Extractor {
         for (i, s) in sentences.iter().enumerate() {
             let mut here: Vec<Found> = Vec::new();
             let cues = grammar::matches(&s.tags, |m| {
-                !interrupts_a_clause(s, m) && self.names_a_speaker(text, s, m, &names)
+                !interrupts_a_clause(s, m)
+                    && opens_with_as(text, &s.tokens, m)
+                    && self.names_a_speaker(text, s, m, &names)
             });
             for m in cues {
                 // "…, adding that …" belongs to the speaker of the sentence's
                 // previous attribution, if it has one.
                 let speaker = here.last().map(|f| f.source.clone());
-                here.extend(self.shape(s, i, &m, 0..s.tokens.len(), speaker, 0));
+                here.extend(self.shape(text, s, i, &m, 0..s.tokens.len(), speaker, 0));
             }
             // One cue, one record: the first (widest) reading wins.
             let mut seen = Vec::new();
@@ -191,8 +193,10 @@ impl Extractor {
 
     /// Turns a grammar match into records: fixes the content's extent and
     /// kind, fills a dangling source, and parses the content for nested ones.
+    #[allow(clippy::too_many_arguments)]
     fn shape(
         &self,
+        text: &str,
         s: &Sentence,
         i: usize,
         m: &Match,
@@ -203,17 +207,24 @@ impl Extractor {
         let Some((mut content, kind)) = shape_content(&s.tokens, m.content.clone()) else {
             return Vec::new();
         };
-        // "The economy, he said, is recovering": the subject before the
-        // parenthetical belongs to what was said.
-        if let Some(src) = m.source.as_ref().filter(|_| m.pattern == "parenthetical") {
-            let before = s.tokens.get(scope.start..src.start.saturating_sub(1));
+        // "The economy, he said, is recovering" / "The deal, according to
+        // aides, is off": the subject before the parenthetical belongs to
+        // what was said.
+        let aside = match m.pattern {
+            "parenthetical" => m.source.as_ref().map(|src| src.start),
+            "according_first" => Some(m.cue),
+            "as_source" => m.source.as_ref().map(|src| src.start - 1),
+            _ => None,
+        };
+        if let Some(opens) = aside.filter(|&at| at > 0 && s.tokens[at - 1].tag == tag::COMMA) {
+            let before = s.tokens.get(scope.start..opens - 1);
             if kind == QuoteKind::Indirect && before.is_some_and(is_subject_fragment) {
                 content.start = scope.start;
             }
         }
         let source = match &m.source {
             Some(r) => r.clone(),
-            None => match speaker.or_else(|| clause_subject(s, scope.start, m.cue)) {
+            None => match speaker.or_else(|| subject_of(s, m, scope.start)) {
                 Some(r) => r,
                 None => return Vec::new(),
             },
@@ -221,7 +232,9 @@ impl Extractor {
         let cue_info = self.cue_info(s, m.cue);
         // What a cue takes as its object is checked only where the content
         // follows the cue ("…, large study finds" puts it first).
-        if let Some(info) = cue_info.filter(|_| content.start > m.cue) {
+        // "As X put it, …" is a report whatever the cue takes elsewhere.
+        let checks_object = content.start > m.cue && m.pattern != "as_source";
+        if let Some(info) = cue_info.filter(|_| checks_object) {
             // "Markby accused of …" is a passive: nobody accuses here.
             let passive = info.family == "accusation"
                 && s.tokens.get(m.cue + 1).is_some_and(|t| t.tag == tag::OF);
@@ -242,9 +255,11 @@ impl Extractor {
             let rejected = match info.object {
                 Object::Any => false,
                 Object::Clause => {
-                    kind != QuoteKind::Direct
-                        && !after_that
-                        && !has_verb(clause_head(&s.tokens[content.clone()]))
+                    let head = clause_head(&s.tokens[content.clone()]);
+                    // "expects growth to slow": a belief's object may be a
+                    // noun with an infinitive.
+                    let belief = info.family == "belief" && has_infinitive(text, head);
+                    kind != QuoteKind::Direct && !after_that && !has_verb(head) && !belief
                 }
                 Object::Quote => kind == QuoteKind::Indirect,
                 Object::That => kind != QuoteKind::Direct && !after_that,
@@ -275,11 +290,15 @@ impl Extractor {
         let inner_scope = outer.content.clone();
         let mut nested = Vec::new();
         if let Some(sub) = s.tags.get(inner_scope.clone()) {
-            for n in grammar::matches(sub, |n| !is_label(n.pattern)) {
+            let inner = &s.tokens[inner_scope.clone()];
+            for n in grammar::matches(sub, |n| {
+                !is_label(n.pattern) && opens_with_as(text, inner, n)
+            }) {
                 let n = offset(n, inner_scope.start);
                 // "X accused Y of Z and called for W": the dangling cue's
                 // speaker is the outer source, not a noun inside the content.
                 nested.extend(self.shape(
+                    text,
                     s,
                     i,
                     &n,
@@ -1184,6 +1203,19 @@ fn interrupts_a_clause(s: &Sentence, m: &Match) -> bool {
     m.pattern == "clause_then_source" && (subject || adjunct)
 }
 
+/// The grammar's `as_source` opens with any subordinator; only "as" makes
+/// the clause a report ("As one diplomat put it, …"), not "While the
+/// minister spoke, …".
+fn opens_with_as(text: &str, tokens: &[Token], m: &Match) -> bool {
+    let Some(src) = m.source.as_ref().filter(|_| m.pattern == "as_source") else {
+        return true;
+    };
+    src.start
+        .checked_sub(1)
+        .and_then(|at| tokens.get(at))
+        .is_some_and(|t| t.span.slice(text).eq_ignore_ascii_case("as"))
+}
+
 /// An adverb or a prepositional phrase with nothing else: "Now", "Later",
 /// "In the long run". It opens a clause; it says nothing.
 fn is_adjunct_fragment(tokens: &[Token]) -> bool {
@@ -1246,6 +1278,15 @@ fn clause_head(tokens: &[Token]) -> &[Token] {
     &tokens[..end]
 }
 
+/// "growth to slow": a noun phrase, then "to" and a bare word.
+fn has_infinitive(text: &str, tokens: &[Token]) -> bool {
+    tokens.windows(3).any(|w| {
+        w[0].tag != tag::PREP
+            && w[1].span.slice(text) == "to"
+            && matches!(w[2].tag, tag::WORD | tag::AUX | tag::BE)
+    })
+}
+
 fn has_verb(tokens: &[Token]) -> bool {
     tokens.iter().any(|t| {
         matches!(
@@ -1260,6 +1301,21 @@ fn has_verb(tokens: &[Token]) -> bool {
                 | tag::THAT
         )
     })
+}
+
+/// Who speaks in a match the grammar leaves without a source: the subject
+/// of the main clause after an opening participle ("Noting that P, he
+/// said …"), else of the clause a dangling cue hangs off.
+fn subject_of(s: &Sentence, m: &Match, from: usize) -> Option<Range<usize>> {
+    if m.pattern != "leading_participle" {
+        return clause_subject(s, from, m.cue);
+    }
+    let comma = m.content.end;
+    if s.tokens.get(comma)?.tag != tag::COMMA {
+        return None;
+    }
+    let end = grammar::source_at(&s.tags, comma + 1)?;
+    Some(comma + 1..end)
 }
 
 /// The subject of the clause a dangling cue belongs to: the first noun

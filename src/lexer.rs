@@ -400,8 +400,10 @@ impl Lexicon {
             if tok.tag != tag::WORD {
                 // A colon or dash opens a clause of its own: "ISLAMABAD:
                 // The Foreign Office said …" and "OSLO, June 3 - The
-                // ministry said …" have a determiner, not a name.
-                if matches!(tok.tag, tag::COLON | tag::DASH) {
+                // ministry said …" have a determiner, not a name; so does a
+                // stop inside a quotation of several sentences ("… bad
+                // news. He thinks …").
+                if matches!(tok.tag, tag::COLON | tag::DASH | tag::STOP) {
                     sentence_start = true;
                 } else if !matches!(
                     tok.tag,

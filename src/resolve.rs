@@ -1114,8 +1114,15 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
             || full.is_some()
             || with_folded(&name, |folded| gaz.person_by_name_part(folded).is_some());
         if is_person {
+            // "Ms Ortega", never named in full, is someone the article
+            // introduces only so, not the gazetteer's Daniel Ortega: news
+            // style gives a name in full before "Mr"/"Ms", so only a bare
+            // surname ("Putin says …") is matched on one name part.
+            let honorific = role_tokens
+                .iter()
+                .any(|t| gaz.is_honorific(t.span.slice(text)));
             return Resolved {
-                entity: unlisted_person(&name, full, gaz),
+                entity: unlisted_person(&name, full, gaz, !honorific),
                 source_type: SourceType::Person,
                 role,
             };
@@ -1271,19 +1278,20 @@ fn attach_possessives(s: &str) -> String {
 fn canonical_person(name: &str, gaz: &Gazetteer, names: &ArticleNames) -> String {
     match gaz.lookup(name) {
         Some(k) => k.name.clone(),
-        None => unlisted_person(name, names.expand(name, gaz), gaz),
+        None => unlisted_person(name, names.expand(name, gaz), gaz, true),
     }
 }
 
 /// The canonical form of a name the gazetteer does not list, given the
-/// fullest form of it in the article, if any.
-fn unlisted_person(name: &str, full: Option<&str>, gaz: &Gazetteer) -> String {
+/// fullest form of it in the article, if any; `by_part` lets one word of
+/// it stand for a listed person ("Lavrov").
+fn unlisted_person(name: &str, full: Option<&str>, gaz: &Gazetteer, by_part: bool) -> String {
     if let Some(full) = full {
         return gaz
             .lookup(full)
             .map_or_else(|| full.to_string(), |k| k.name.clone());
     }
-    if !name.contains(' ') {
+    if by_part && !name.contains(' ') {
         if let Some(k) = with_folded(name, |folded| gaz.person_by_name_part(folded)) {
             return k.name.clone();
         }
