@@ -151,6 +151,7 @@ impl Extractor {
         let mut found = Vec::new();
         for (i, s) in sentences.iter().enumerate() {
             let mut here: Vec<Found> = Vec::new();
+            let mut resumed = Vec::new();
             let cues = grammar::matches(&s.tags, |m| {
                 !interrupts_a_clause(s, m)
                     && opens_with_as(text, &s.tokens, m)
@@ -160,15 +161,28 @@ impl Extractor {
                 // "…, adding that …" belongs to the speaker of the sentence's
                 // previous attribution, if it has one.
                 let speaker = here.last().map(|f| f.source.clone());
-                here.extend(self.shape(text, s, i, &m, 0..s.tokens.len(), speaker, 0));
+                let shaped = self.shape(text, s, i, &m, 0..s.tokens.len(), speaker, 0);
+                // “A,” she said, “B.”: one record a quotation, same source and cue.
+                if let (Some(r), Some(f)) = (&m.resumed, shaped.first().filter(|f| f.cue == m.cue))
+                {
+                    resumed.extend(shape_content(&s.tokens, r.clone()).map(|(content, kind)| {
+                        Found {
+                            content,
+                            kind,
+                            ..f.clone()
+                        }
+                    }));
+                }
+                here.extend(shaped);
             }
-            // One cue, one record: the first (widest) reading wins.
+            // One cue, one reading: the first (widest) wins.
             let mut seen = Vec::new();
             here.retain(|f: &Found| {
                 let new = !seen.contains(&f.cue);
                 seen.push(f.cue);
                 new
             });
+            here.append(&mut resumed);
             here.sort_by_key(|f| (f.cue, f.content.start));
             let quoted_self: Vec<bool> = here
                 .iter()
@@ -211,7 +225,7 @@ impl Extractor {
         // aides, is off": the subject before the parenthetical belongs to
         // what was said.
         let aside = match m.pattern {
-            "parenthetical" => m.source.as_ref().map(|src| src.start),
+            "parenthetical" => m.source.as_ref().map(|src| src.start.min(m.cue)),
             "according_first" => Some(m.cue),
             "as_source" => m.source.as_ref().map(|src| src.start - 1),
             _ => None,
@@ -294,7 +308,7 @@ impl Extractor {
             for n in grammar::matches(sub, |n| {
                 !is_label(n.pattern) && opens_with_as(text, inner, n)
             }) {
-                let n = offset(n, inner_scope.start);
+                let n = n.shifted(inner_scope.start);
                 // "X accused Y of Z and called for W": the dangling cue's
                 // speaker is the outer source, not a noun inside the content.
                 nested.extend(self.shape(
@@ -1072,18 +1086,6 @@ fn continued_quote(sentences: &[Sentence], i: usize, last: Option<&Found>) -> Op
     })
 }
 
-fn offset(m: Match, by: usize) -> Match {
-    let shift = |r: Range<usize>| r.start + by..r.end + by;
-    Match {
-        pattern: m.pattern,
-        source: m.source.map(shift),
-        via: m.via.map(shift),
-        cue: m.cue + by,
-        content: shift(m.content),
-        end: m.end + by,
-    }
-}
-
 /// The byte span from the first to the last token of `r`.
 fn token_span(tokens: &[Token], r: &Range<usize>) -> Span {
     match (
@@ -1200,7 +1202,7 @@ fn interrupts_a_clause(s: &Sentence, m: &Match) -> bool {
         && after_comma.is_some_and(|t| matches!(t.tag, tag::AUX | tag::BE));
     // "Now, experts suggest, prices may fall": an adjunct, its clause after.
     let adjunct = is_adjunct_fragment(content) && after_comma.is_some_and(|t| !is_punct(t.tag));
-    m.pattern == "clause_then_source" && (subject || adjunct)
+    matches!(m.pattern, "clause_then_source" | "clause_then_says") && (subject || adjunct)
 }
 
 /// The grammar's `as_source` opens with any subordinator; only "as" makes
@@ -1325,14 +1327,34 @@ fn clause_subject(s: &Sentence, from: usize, before: usize) -> Option<Range<usiz
     // A dateline ("WASHINGTON (AP) —") is not the subject.
     let mut i = from + dateline_len(&s.tokens[from..before]);
     while i < before {
-        let t = s.tokens[i].tag;
+        // "When X stood … and hailed …": the cue is in the subordinate
+        // clause (no comma closes it first), so the subject is its own.
+        if s.tokens[i].tag == tag::SUBORD && s.tokens[i..before].iter().all(|t| t.tag != tag::COMMA)
+        {
+            i += 1;
+        }
+        let Some(t) = s.tokens.get(i).map(|t| t.tag) else {
+            break;
+        };
         if matches!(
             t,
             tag::PROPER | tag::NOUN | tag::TITLE | tag::DETERMINER | tag::PRONOUN
         ) {
             if let Some(mut end) = grammar::source_at(&s.tags, i) {
-                while end > i + 1 && s.tokens[end - 1].tag == tag::PARTICIPLE {
-                    end -= 1;
+                // Participles and, after the head noun, plain words are the
+                // clause's verb: "officials cited", "the minister left and
+                // later said".
+                let head = (i..end)
+                    .rev()
+                    .find(|&k| matches!(s.tokens[k].tag, tag::NOUN | tag::PROPER));
+                while end > i + 1 {
+                    let t = s.tokens[end - 1].tag;
+                    let after_head = head.is_some_and(|h| end - 1 > h);
+                    if t == tag::PARTICIPLE || t == tag::WORD && after_head {
+                        end -= 1;
+                    } else {
+                        break;
+                    }
                 }
                 if end <= before {
                     return Some(i..end);

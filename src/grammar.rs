@@ -26,8 +26,27 @@ pub struct Match {
     pub via: Option<Range<usize>>,
     pub cue: usize,
     pub content: Range<usize>,
+    /// A quotation resumed after its attribution: “A,” she said, “B.”
+    pub resumed: Option<Range<usize>>,
     /// One past the last token of the match.
     pub end: usize,
+}
+
+impl Match {
+    /// The match read `by` tokens further on: matches found in a slice of
+    /// the tags, back in the indices of the whole.
+    pub fn shifted(self, by: usize) -> Match {
+        let shift = |r: Range<usize>| r.start + by..r.end + by;
+        Match {
+            pattern: self.pattern,
+            source: self.source.map(shift),
+            via: self.via.map(shift),
+            cue: self.cue + by,
+            content: shift(self.content),
+            resumed: self.resumed.map(shift),
+            end: self.end + by,
+        }
+    }
 }
 
 /// All attributions in a sentence's tag string, in order.
@@ -319,7 +338,9 @@ fn may_start(b: &[u8], i: usize) -> bool {
         // … and later said
         b'c' => matches!(after_adv().0, Some(b'V' | b'Z')),
         // …, experts suggest, / …, saying
-        b',' => starts_source(next) || matches!(next, b'S' | b'x' | b'd' | b',' | b'G'),
+        b',' => {
+            starts_source(next) || matches!(next, b'S' | b'x' | b'd' | b',' | b'G' | b'V' | b'Z')
+        }
         // A lowercase word starts a source only before a source noun
         // ("state media said") or as a bare subject of a participle
         // ("traders saying"); elsewhere trying it is wasted work.
@@ -375,13 +396,7 @@ fn attribution_at(tags: &str, start: usize) -> Option<Match> {
 fn parse_at(rule: Rule, tags: &str, start: usize) -> Option<Match> {
     let rest = tags.get(start..)?;
     let pair = AttributionParser::parse(rule, rest).ok()?.next()?;
-    let mut m = to_match(pair)?;
-    let shift = |r: Range<usize>| r.start + start..r.end + start;
-    m.source = m.source.map(shift);
-    m.via = m.via.map(shift);
-    m.cue += start;
-    m.content = shift(m.content);
-    m.end += start;
+    let mut m = to_match(pair)?.shifted(start);
     // "The plan, which critics say is unworkable, will go ahead": a
     // relative set off by a comma ends at the next one.
     let b = tags.as_bytes();
@@ -452,6 +467,9 @@ fn comma_stops(tags: &str, i: usize, last_cue: Option<usize>) -> bool {
         (Some(b'p'), Some(b'h')) => false,
         (Some(b'S' | b'p' | b'A' | b'G' | b'K'), _) => true,
         (Some(b'c'), Some(b'x' | b'B' | b'V' | b'Z' | b'U' | b'!' | b'e')) => true,
+        // ", and a summit could yet …": a clause with a subject of its own
+        // (", and he would …" may still be the speaker's).
+        (Some(b'c'), Some(&t)) if t != b'R' && starts_source(t) => stops_here(tags, i),
         _ => last_cue.is_some_and(|c| c > i) && stops_here(tags, i),
     }
 }
@@ -494,6 +512,7 @@ fn to_match(found: Pair<Rule>) -> Option<Match> {
         via: None,
         cue: usize::MAX,
         content: 0..0,
+        resumed: None,
         end,
     };
     let mut lead = None;
@@ -516,6 +535,7 @@ fn to_match(found: Pair<Rule>) -> Option<Match> {
                 | Rule::according_source
                 | Rule::label_source => m.source = Some(range(&slot)),
                 Rule::cited => cited = Some(range(&slot)),
+                Rule::resumed => m.resumed = Some(range(&slot)),
                 Rule::relayer => m.via = Some(range(&slot)),
                 Rule::cue
                 | Rule::cue_listener
@@ -666,6 +686,31 @@ mod tests {
     }
 
     #[test]
+    fn quote_then_source_resumed_after_its_attribution() {
+        for text in [
+            "“We will not back down,” the minister said, “and we will win.”",
+            "“We will not back down,” said the minister, “and we will win.”",
+        ] {
+            let all = read(text);
+            let got: Vec<(&str, &str, &str)> = all
+                .iter()
+                .map(|a| (a.1.as_str(), a.2.as_str(), a.3.as_str()))
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    ("the minister", "said", "We will not back down"),
+                    ("the minister", "said", "and we will win")
+                ],
+                "{text}"
+            );
+        }
+        // Words after the resumed quotation are no part of the frame.
+        let all = read("“We will not back down,” the minister said, “ever,” and left.");
+        assert_eq!(all.len(), 1, "{all:#?}");
+    }
+
+    #[test]
     fn quote_then_source_needs_a_cue() {
         none("“Very troubling” times lie ahead for the alliance.");
     }
@@ -744,6 +789,18 @@ mod tests {
             (p.as_str(), s.as_str(), q.as_str()),
             ("clause_then_source", "the company", "Revenue will fall")
         );
+    }
+
+    #[test]
+    fn content_stops_before_a_coordinated_clause_with_its_own_subject() {
+        let (_, _, _, q, _) =
+            one("Officials insist the rift is over, and a summit in May could yet seal a deal.");
+        assert_eq!(q, "the rift is over");
+        // A second "that" clause, or the speaker again, is still said.
+        let (_, _, _, q, _) = one("He said gas would be cheaper, and that prices would fall.");
+        assert_eq!(q, "gas would be cheaper, and that prices would fall");
+        let (_, _, _, q, _) = one("He said the plan was sound, and he would defend it.");
+        assert_eq!(q, "the plan was sound, and he would defend it");
     }
 
     #[test]
@@ -872,6 +929,21 @@ mod tests {
         none("While the minister spoke, the opposition walked out.");
         none("While the minister said, the opposition walked out.");
         none("He put it on the table.");
+    }
+
+    #[test]
+    fn parenthetical_source_after_its_cue() {
+        let (p, s, c, q, _) = one("In the long run, said Ms Ruiz, the deal will collapse.");
+        assert_eq!(
+            (p.as_str(), s.as_str(), c.as_str(), q.as_str()),
+            ("parenthetical", "Ms Ruiz", "said", "the deal will collapse")
+        );
+        let (_, _, _, q, _) = one("The economy, said Ms Ruiz, is recovering.");
+        assert_eq!(q, "The economy, said Ms Ruiz, is recovering");
+        // A new clause after the aside is not what was said.
+        let (_, _, _, q, _) = one("Prices will rise, said Ms Ruiz, and wages will not.");
+        assert_eq!(q, "Prices will rise");
+        none("He arrived, said hello, and left.");
     }
 
     #[test]
@@ -1092,6 +1164,17 @@ mod tests {
         // Without "that", and without a subject after it, nothing is credited.
         none("Noting the date, he left.");
         none("Stressing that the deal was final.");
+    }
+
+    #[test]
+    fn dangling_cue_inside_a_subordinate_clause() {
+        let (p, s, ..) =
+            one("When the mayor visited the site and praised the builders, the crowd cheered.");
+        assert_eq!((p.as_str(), s.as_str()), ("dangling_cue", "the mayor"));
+        // A cue after the subordinate clause belongs to the main one.
+        let (_, s, ..) =
+            one("While the talks stalled, the envoy flew home and later said talks were over.");
+        assert_eq!(s, "the envoy");
     }
 
     #[test]
