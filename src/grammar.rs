@@ -338,8 +338,11 @@ fn may_start(b: &[u8], i: usize) -> bool {
         // … and later said
         b'c' => matches!(after_adv().0, Some(b'V' | b'Z')),
         // …, experts suggest, / …, saying
+        // …, said X, / …, before adding
         b',' => {
-            starts_source(next) || matches!(next, b'S' | b'x' | b'd' | b',' | b'G' | b'V' | b'Z')
+            starts_source(next)
+                || matches!(next, b'S' | b'x' | b'd' | b',' | b'G' | b'V' | b'Z')
+                || next == b'p' && b.get(i + 2) == Some(&b'G')
         }
         // A lowercase word starts a source only before a source noun
         // ("state media said") or as a bare subject of a participle
@@ -1164,6 +1167,29 @@ mod tests {
         // Without "that", and without a subject after it, nothing is credited.
         none("Noting the date, he left.");
         none("Stressing that the deal was final.");
+    }
+
+    #[test]
+    fn dangling_cue_after_a_preposition() {
+        let all = read("“We are ready,” he said, before adding, with a smile: “The enemy is not.”");
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert_eq!(
+            (
+                all[1].0.as_str(),
+                all[1].1.as_str(),
+                all[1].2.as_str(),
+                all[1].3.as_str()
+            ),
+            ("dangling_cue", "he", "adding", "The enemy is not")
+        );
+        let all = read("He denied the claim, before adding that he would sue.");
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert_eq!(
+            (all[1].2.as_str(), all[1].3.as_str()),
+            ("adding", "he would sue")
+        );
+        // A preposition and a gerund that is no cue make no report.
+        none("He left the talks, before signing the deal.");
     }
 
     #[test]
