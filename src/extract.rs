@@ -161,17 +161,9 @@ impl Extractor {
                 // "…, adding that …" belongs to the speaker of the sentence's
                 // previous attribution, if it has one.
                 let speaker = here.last().map(|f| f.source.clone());
-                let shaped = self.shape(text, s, i, &m, 0..s.tokens.len(), speaker, 0);
-                // “A,” she said, “B.”: one record a quotation, same source and cue.
-                if let (Some(r), Some(f)) = (&m.resumed, shaped.first().filter(|f| f.cue == m.cue))
-                {
-                    resumed.extend(shape_content(&s.tokens, r.clone()).map(|(content, kind)| {
-                        Found {
-                            content,
-                            kind,
-                            ..f.clone()
-                        }
-                    }));
+                let mut shaped = self.shape(text, s, i, &m, 0..s.tokens.len(), speaker, 0);
+                if let Some(f) = shaped.first_mut().filter(|f| f.cue == m.cue) {
+                    resumed.extend(more_quotations(s, &m, f));
                 }
                 here.extend(shaped);
             }
@@ -1083,6 +1075,40 @@ fn continued_quote(sentences: &[Sentence], i: usize, last: Option<&Found>) -> Op
         content,
         kind,
         ..last.clone()
+    })
+}
+
+/// One record a quotation, same source and cue: the quotation resumed
+/// after its attribution (“A,” she said, “B.”), and the second of two
+/// joined by "and" (said “A” and “B”), which `f` gives up.
+fn more_quotations(s: &Sentence, m: &Match, f: &mut Found) -> Option<Found> {
+    let tokens = &s.tokens;
+    let second = match &m.resumed {
+        Some(r) => r.clone(),
+        None if f.kind == QuoteKind::Mixed => {
+            let r = f.content.clone();
+            let first_close = tokens
+                .get(r.start)
+                .filter(|t| is_quote(t.tag))
+                .and_then(|_| closing(tokens, r.start))?;
+            let and = first_close + 1;
+            let second_open = and + 1;
+            let joined = tokens.get(and).is_some_and(|t| t.tag == tag::COORD)
+                && tokens.get(second_open).is_some_and(|t| is_quote(t.tag))
+                && closing(tokens, second_open).is_some_and(|c| c + 1 >= r.end);
+            if !joined {
+                return None;
+            }
+            (f.content, f.kind) = shape_content(tokens, r.start..first_close + 1)?;
+            second_open..r.end
+        }
+        None => return None,
+    };
+    let (content, kind) = shape_content(tokens, second)?;
+    Some(Found {
+        content,
+        kind,
+        ..f.clone()
     })
 }
 

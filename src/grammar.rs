@@ -714,6 +714,25 @@ mod tests {
     }
 
     #[test]
+    fn two_quotations_joined_by_and_are_two_records() {
+        let all = read("The doctor said “the season is longer” and “we must watch it closely.”");
+        let got: Vec<(&str, QuoteKind)> = all.iter().map(|a| (a.3.as_str(), a.4)).collect();
+        assert_eq!(
+            got,
+            [
+                ("the season is longer", QuoteKind::Direct),
+                ("we must watch it closely", QuoteKind::Direct)
+            ]
+        );
+        // Quoted words inside a paraphrase stay one mixed record.
+        let (_, _, _, q, k) = one("She said the plan was “bold” and “overdue”.");
+        assert_eq!(
+            (q.as_str(), k),
+            ("the plan was “bold” and “overdue”", QuoteKind::Mixed)
+        );
+    }
+
+    #[test]
     fn quote_then_source_needs_a_cue() {
         none("“Very troubling” times lie ahead for the alliance.");
     }
