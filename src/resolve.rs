@@ -1336,7 +1336,8 @@ fn institution(
     }
     // "the researchers", "her lawyers": a group the article has pinned down
     // is a collective; "researchers", "some researchers" stay anonymous.
-    let plural = head_word.ends_with('s') && !head_word.ends_with("ss");
+    let plural =
+        head_word.ends_with('s') && !head_word.ends_with("ss") || head_word.ends_with("people");
     let owned = core[..head_at].iter().any(|t| t.tag == tag::POSSESSIVE);
     if source_type == SourceType::Anonymous && plural && (det == Determination::Definite || owned) {
         source_type = SourceType::Collective;

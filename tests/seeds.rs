@@ -102,7 +102,7 @@ fn held_out_scores_stay_above_the_reached_floor() {
             ("source", 0.97),
             ("kind", 0.97),
             ("entity", 0.71),
-            ("type", 0.87),
+            ("type", 0.90),
         ],
     );
     held_out(
@@ -113,7 +113,7 @@ fn held_out_scores_stay_above_the_reached_floor() {
             ("source", 0.95),
             ("kind", 0.97),
             ("entity", 0.76),
-            ("type", 0.89),
+            ("type", 0.94),
         ],
     );
     held_out(
