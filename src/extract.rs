@@ -154,6 +154,7 @@ impl Extractor {
             let mut resumed = Vec::new();
             let cues = grammar::matches(&s.tags, |m| {
                 !interrupts_a_clause(s, m)
+                    && !participle_as_source(text, s, m)
                     && opens_with_as(text, &s.tokens, m)
                     && self.names_a_speaker(text, s, m, &names)
             });
@@ -596,9 +597,16 @@ impl Extractor {
             match apposed_name(&s.tokens, r) {
                 Some(name) if toks.last().is_some_and(|t| t.tag != tag::PROPER) => {
                     let named = resolve::resolve(text, name, &self.gazetteer, names);
-                    // "The foreign ministry spokeswoman, Maria Zakharova,": a
-                    // role whose holder the aside names is that person.
-                    let role = toks.last().is_some_and(resolve::is_role);
+                    // "The foreign ministry spokeswoman, Maria Zakharova,"
+                    // / "Chief of the party's foreign department, Dr Ram
+                    // Thapa,": a role whose holder the aside names is that
+                    // person.
+                    let head = toks
+                        .iter()
+                        .take_while(|t| !matches!(t.tag, tag::OF | tag::PREP))
+                        .last();
+                    let role = toks.last().is_some_and(resolve::is_role)
+                        || head.is_some_and(resolve::is_role);
                     if (role
                         || matches!(own.source_type, SourceType::Person | SourceType::Anonymous))
                         && named.source_type == SourceType::Person
@@ -1229,6 +1237,20 @@ fn interrupts_a_clause(s: &Sentence, m: &Match) -> bool {
     // "Now, experts suggest, prices may fall": an adjunct, its clause after.
     let adjunct = is_adjunct_fragment(content) && after_comma.is_some_and(|t| !is_punct(t.tag));
     matches!(m.pattern, "clause_then_source" | "clause_then_says") && (subject || adjunct)
+}
+
+/// "Commenting on the verdict, her lawyer, Tom Reyes, said …": an opening
+/// participle phrase is read as a name with asides after it (the lexer
+/// takes any capitalised first word for one); the speaker is after it.
+fn participle_as_source(text: &str, s: &Sentence, m: &Match) -> bool {
+    let Some(src) = m.source.as_ref().filter(|src| src.start == 0) else {
+        return false;
+    };
+    let word = s.tokens[0].span.slice(text);
+    word.len() > 5
+        && word.ends_with("ing")
+        && s.tokens.get(1).is_some_and(|t| t.tag == tag::PREP)
+        && s.tokens.get(src.end).is_some_and(|t| t.tag == tag::COMMA)
 }
 
 /// The grammar's `as_source` opens with any subordinator; only "as" makes

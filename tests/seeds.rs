@@ -123,7 +123,7 @@ fn held_out_scores_stay_above_the_reached_floor() {
             ("F1", 0.96),
             ("source", 0.95),
             ("kind", 0.96),
-            ("entity", 0.75),
+            ("entity", 0.76),
             ("type", 0.90),
         ],
     );
