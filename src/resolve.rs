@@ -1299,6 +1299,16 @@ fn unlisted_person(name: &str, full: Option<&str>, gaz: &Gazetteer, by_part: boo
     name.to_string()
 }
 
+/// The country a capitalised run in `tokens` names, by the longest start of
+/// the run that does: "South Korean" in "South Korean Unification Ministry".
+fn country_in<'g>(text: &str, tokens: &[Token], gaz: &'g Gazetteer) -> Option<&'g Known> {
+    proper_runs(tokens).find_map(|run| {
+        (1..=run.len())
+            .rev()
+            .find_map(|k| gaz.country_of(span_of(text, &run[..k])))
+    })
+}
+
 /// Mentions headed by a common noun: ministries, media, documents, experts.
 fn institution(
     text: &str,
@@ -1314,6 +1324,18 @@ fn institution(
         .rposition(|t| t.noun.is_some())
         .or_else(|| core.iter().rposition(|t| t.noun.is_some()));
     let Some(head_at) = head_at else {
+        // "the Chinese side", "the U.S. side": in diplomatic copy, that
+        // country's government.
+        let side = core
+            .last()
+            .is_some_and(|t| t.span.slice(text).eq_ignore_ascii_case("side"));
+        if let Some(c) = country_in(text, core, gaz).filter(|_| side) {
+            return Resolved {
+                entity: c.name.clone(),
+                source_type: SourceType::Government,
+                role: None,
+            };
+        }
         let entity = words_of(text, &core[..tail_at.max(1).min(core.len())]);
         let capitalised = entity.chars().next().is_some_and(char::is_uppercase);
         return Resolved {
@@ -1347,11 +1369,7 @@ fn institution(
     // Korean" in "South Korean Unification Ministry".
     // Only before the tail: the "in Riga" of "the Health Ministry in Riga"
     // says where it sits, not whose it is.
-    let country = proper_runs(&core[..tail_at]).find_map(|run| {
-        (1..=run.len())
-            .rev()
-            .find_map(|k| gaz.country_of(span_of(text, &run[..k])))
-    });
+    let country = country_in(text, &core[..tail_at], gaz);
     // A body the mention does not say whose, in an article from a country,
     // is that country's: "the Joint Chiefs of Staff" in copy datelined
     // Seoul, "the Ministry of Foreign Affairs" from an Emirati outlet (but
