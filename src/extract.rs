@@ -1388,22 +1388,8 @@ fn clause_subject(s: &Sentence, from: usize, before: usize) -> Option<Range<usiz
             t,
             tag::PROPER | tag::NOUN | tag::TITLE | tag::DETERMINER | tag::PRONOUN
         ) {
-            if let Some(mut end) = grammar::source_at(&s.tags, i) {
-                // Participles and, after the head noun, plain words are the
-                // clause's verb: "officials cited", "the minister left and
-                // later said".
-                let head = (i..end)
-                    .rev()
-                    .find(|&k| matches!(s.tokens[k].tag, tag::NOUN | tag::PROPER));
-                while end > i + 1 {
-                    let t = s.tokens[end - 1].tag;
-                    let after_head = head.is_some_and(|h| end - 1 > h);
-                    if t == tag::PARTICIPLE || t == tag::WORD && after_head {
-                        end -= 1;
-                    } else {
-                        break;
-                    }
-                }
+            if let Some(end) = grammar::source_at(&s.tags, i) {
+                let end = subject_end(&s.tokens, i, end);
                 if end <= before {
                     return Some(i..end);
                 }
@@ -1413,6 +1399,34 @@ fn clause_subject(s: &Sentence, from: usize, before: usize) -> Option<Range<usiz
         i = comma + 1;
     }
     None
+}
+
+/// Where the subject noun phrase `tokens[start..end]` read by the grammar
+/// really ends: the grammar cannot tell a verb from a noun modifier, so
+/// a participle ("officials cited"), with any time adjunct after it ("the
+/// party refused Monday"), and plain words after the head noun ("the
+/// minister left and later said") are the clause's verb.
+fn subject_end(tokens: &[Token], start: usize, mut end: usize) -> usize {
+    let mut k = end;
+    while k > start + 1 && matches!(tokens[k - 1].tag, tag::TIME | tag::PREP | tag::DETERMINER) {
+        k -= 1;
+    }
+    if k < end && tokens[k - 1].tag == tag::PARTICIPLE {
+        end = k;
+    }
+    let head = (start..end)
+        .rev()
+        .find(|&k| matches!(tokens[k].tag, tag::NOUN | tag::PROPER));
+    while end > start + 1 {
+        let t = tokens[end - 1].tag;
+        let after_head = head.is_some_and(|h| end - 1 > h);
+        if t == tag::PARTICIPLE || t == tag::WORD && after_head {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    end
 }
 
 /// The tokens of a dateline opening `tokens` ("SEOUL, South Korea (AP) —"),

@@ -1220,6 +1220,10 @@ mod tests {
         let (_, s, ..) =
             one("While the talks stalled, the envoy flew home and later said talks were over.");
         assert_eq!(s, "the envoy");
+        // A participle and its time adjunct are the verb, not the subject.
+        let (_, s, ..) =
+            one("The main opposition party refused Monday to concede, saying votes were lost.");
+        assert_eq!(s, "The main opposition party");
     }
 
     #[test]
