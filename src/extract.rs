@@ -220,7 +220,7 @@ impl Extractor {
         let aside = match m.pattern {
             "parenthetical" => m.source.as_ref().map(|src| src.start.min(m.cue)),
             "according_first" => Some(m.cue),
-            "as_source" => m.source.as_ref().map(|src| src.start - 1),
+            "as_source" => m.source.as_ref().map(|src| src.start.saturating_sub(1)),
             _ => None,
         };
         if let Some(opens) = aside.filter(|&at| at > 0 && s.tokens[at - 1].tag == tag::COMMA) {

@@ -905,6 +905,10 @@ mod tests {
             )
         );
         assert_eq!(via(text), [Some("NHK".to_string())]);
+        let (_, s, ..) = one(
+            "NHK reported, citing officials who spoke on condition of anonymity, that it flew low.",
+        );
+        assert_eq!(s, "officials who spoke on condition of anonymity");
         // Without "that" the cited party's clause is not marked as content.
         none("NHK reported, citing defence officials, a low flight.");
     }
