@@ -627,6 +627,11 @@ mod tests {
         })
     }
 
+    /// (pattern, source, cue, content) of one record `read` gave.
+    fn fields(r: &(String, String, String, String, QuoteKind)) -> (&str, &str, &str, &str) {
+        (&r.0, &r.1, &r.2, &r.3)
+    }
+
     fn one(text: &str) -> (String, String, String, String, QuoteKind) {
         let mut all = read(text);
         assert_eq!(
@@ -1173,12 +1178,7 @@ mod tests {
         let all = read("Noting that exports had doubled, the minister said the plan had worked.");
         assert_eq!(all.len(), 2, "{all:#?}");
         assert_eq!(
-            (
-                all[0].0.as_str(),
-                all[0].1.as_str(),
-                all[0].2.as_str(),
-                all[0].3.as_str()
-            ),
+            fields(&all[0]),
             (
                 "leading_participle",
                 "the minister",
@@ -1197,12 +1197,7 @@ mod tests {
         let all = read("“We are ready,” he said, before adding, with a smile: “The enemy is not.”");
         assert_eq!(all.len(), 2, "{all:#?}");
         assert_eq!(
-            (
-                all[1].0.as_str(),
-                all[1].1.as_str(),
-                all[1].2.as_str(),
-                all[1].3.as_str()
-            ),
+            fields(&all[1]),
             ("dangling_cue", "he", "adding", "The enemy is not")
         );
         let all = read("He denied the claim, before adding that he would sue.");
@@ -1427,12 +1422,7 @@ mod tests {
         let all = read("“We lost,” the coach said. “We will be back next year.”");
         assert_eq!(all.len(), 2, "{all:#?}");
         assert_eq!(
-            (
-                all[1].0.as_str(),
-                all[1].1.as_str(),
-                all[1].2.as_str(),
-                all[1].3.as_str()
-            ),
+            fields(&all[1]),
             (
                 "quote_continued",
                 "the coach",
