@@ -22,7 +22,7 @@ use crate::model::{
     ArticleAttributions, Attribution, Content, Cue, QuoteKind, Source, SourceType, Span,
 };
 use crate::resolve::{self, ArticleNames, Gazetteer, Gender, Resolved};
-use crate::rules::{Object, Rules, RulesError};
+use crate::rules::{Frame, Object, Rules, RulesError};
 use crate::segment;
 
 /// Everything extraction needs, built once from the rules and shared by all articles.
@@ -359,10 +359,11 @@ impl Extractor {
             .and_then(|c| self.lexicon.cue(c))
     }
 
-    /// Inside a quotation, "you're telling", "I will say it" or "before we
-    /// tell" (a cue in its base form: not a report of something said) and a
-    /// participle hanging off the speaker's own clause are the speaker's
-    /// words, not attributions. "We told them that …" is one.
+    /// Inside a quotation, "you're telling", "I will say it", "we have
+    /// agreed to …" or "we have assessed that …" and a participle hanging
+    /// off the speaker's own clause are the speaker's words, not
+    /// attributions. "We told them that …" (a message passed to a listener)
+    /// is one, unless its cue is in the base form ("before we tell").
     fn speaker_quoting_self(&self, text: &str, s: &Sentence, f: &Found, all: &[Found]) -> bool {
         let quoted = all.iter().any(|g| {
             g.kind == QuoteKind::Direct && g.content.start <= f.cue && f.cue < g.content.end
@@ -377,7 +378,12 @@ impl Extractor {
         };
         match source.split(['\'', '’']).next().unwrap_or("") {
             "you" => true,
-            "i" | "we" => base_form(),
+            "i" | "we" => {
+                base_form()
+                    || self
+                        .cue_info(s, f.cue)
+                        .is_none_or(|c| c.frame != Frame::Listener)
+            }
             _ => f.pattern == "dangling_cue",
         }
     }
@@ -566,19 +572,30 @@ impl Extractor {
             body_head(text, toks)
                 .filter(|(_, bare, _)| *bare)
                 .and_then(|(head, _, kind)| {
-                    memory.body_named(&head).or_else(|| {
-                        // "the company" after "Brewmaster said": the last firm credited.
-                        memory
-                            .body
-                            .clone()
-                            .filter(|b| kind == SourceType::Organization && b.source_type == kind)
-                    })
+                    self.earlier_body(text, sentences, at, r, &head, kind, names, memory)
                 })
         {
             // "the ministry" after "Russia's defence ministry said".
             earlier
         } else {
             let own = resolve::resolve(text, toks, &self.gazetteer, names);
+            // "A company spokeswoman", "the company's website": a body the
+            // mention names only by its common noun is the one meant before.
+            let own = match body_head(text, toks) {
+                Some((head, false, kind)) if resolve::fold(&own.entity) == head => self
+                    .earlier_body(text, sentences, at, r, &head, kind, names, memory)
+                    .map_or(own.clone(), |body| Resolved {
+                        source_type: match own.source_type {
+                            SourceType::Organization
+                            | SourceType::Government
+                            | SourceType::Media => body.source_type,
+                            other => other,
+                        },
+                        entity: body.entity,
+                        role: own.role.clone(),
+                    }),
+                _ => own,
+            };
             // "the spokesperson" the article never names speaks for the body
             // the last spokesperson credited to one did.
             let own = match (&memory.spoken_for, toks) {
@@ -635,6 +652,44 @@ impl Extractor {
             source_type: resolved.source_type,
             role: resolved.role,
         }
+    }
+
+    /// The body a common noun ("the ministry", "the company") means: the
+    /// one last named with that noun ("Russia's defence ministry said"),
+    /// else for a firm the last firm credited ("Brewmaster said") or, in a
+    /// definite mention, named ("Brewmaster has recalled … The firm said").
+    #[allow(clippy::too_many_arguments)]
+    fn earlier_body(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        at: usize,
+        r: &Range<usize>,
+        head: &str,
+        kind: SourceType,
+        names: &ArticleNames,
+        memory: &Antecedents,
+    ) -> Option<Resolved> {
+        // One firm: "the three water companies" are not the last one named.
+        let firm = kind == SourceType::Organization && !resolve::is_plural(head);
+        memory
+            .body_named(head)
+            .or_else(|| {
+                memory
+                    .body
+                    .clone()
+                    .filter(|b| firm && b.source_type == kind)
+            })
+            .or_else(|| {
+                let toks = &sentences[at].tokens[r.clone()];
+                (firm && resolve::is_definite(text, toks))
+                    .then(|| {
+                        self.mentions_before(sentences, at, r.start)
+                            .map(|(si, m)| self.resolve_in(text, &sentences[si], m, names))
+                            .find(|m| m.source_type == kind)
+                    })
+                    .flatten()
+            })
     }
 
     /// What a pronoun source refers to. "he"/"she": the last person quoted,

@@ -1358,10 +1358,14 @@ fn institution(
     }
     // "the researchers", "her lawyers": a group the article has pinned down
     // is a collective; "researchers", "some researchers" stay anonymous.
-    let plural =
-        head_word.ends_with('s') && !head_word.ends_with("ss") || head_word.ends_with("people");
+    let plural = is_plural(&head_word);
     let owned = core[..head_at].iter().any(|t| t.tag == tag::POSSESSIVE);
-    if source_type == SourceType::Anonymous && plural && (det == Determination::Definite || owned) {
+    // So is "the three water companies": firms taken together.
+    let group = matches!(
+        source_type,
+        SourceType::Anonymous | SourceType::Organization
+    );
+    if group && plural && (det == Determination::Definite || owned) {
         source_type = SourceType::Collective;
     }
     // A country owning a ministry: "China’s foreign ministry", "the Russian Foreign Ministry".
@@ -1558,6 +1562,17 @@ enum Determination {
     Definite,
     /// No determiner, or a quantifier.
     Bare,
+}
+
+/// True if a folded noun reads as a plural: "companies", "people".
+pub fn is_plural(noun: &str) -> bool {
+    noun.ends_with('s') && !noun.ends_with("ss") || noun.ends_with("people")
+}
+
+/// True if a mention opens with "the", "these" or a possessive pronoun:
+/// it means someone or something already known.
+pub fn is_definite(text: &str, tokens: &[Token]) -> bool {
+    determination(text, tokens) == Determination::Definite
 }
 
 fn determination(text: &str, tokens: &[Token]) -> Determination {
