@@ -577,6 +577,8 @@ impl Extractor {
         {
             // "the ministry" after "Russia's defence ministry said".
             earlier
+        } else if let Some(earlier) = earlier_document(text, toks, memory) {
+            earlier
         } else {
             let own = resolve::resolve(text, toks, &self.gazetteer, names);
             // "A company spokeswoman", "the company's website": a body the
@@ -1117,6 +1119,34 @@ fn body_head(text: &str, toks: &[Token]) -> Option<(String, bool, SourceType)> {
             .all(|t| matches!(t.tag, tag::DETERMINER | tag::WORD | tag::NOUN));
     let kind = toks[head].noun.unwrap_or(SourceType::Organization);
     Some((resolve::fold(toks[head].span.slice(text)), bare, kind))
+}
+
+/// What "the statement", "the readout" or "the same report" means: the
+/// document last credited, else a statement of the body last credited
+/// ("The ministry said … The statement added …").
+fn earlier_document(text: &str, toks: &[Token], memory: &Antecedents) -> Option<Resolved> {
+    let (head, before) = toks.split_last()?;
+    let bare = head.noun == Some(SourceType::Document)
+        && before
+            .iter()
+            .all(|t| matches!(t.tag, tag::DETERMINER | tag::WORD))
+        && resolve::is_definite(text, toks);
+    if !bare {
+        return None;
+    }
+    let body = memory.body.as_ref()?;
+    let issuer = matches!(
+        body.source_type,
+        SourceType::Government
+            | SourceType::Organization
+            | SourceType::Media
+            | SourceType::Document
+    );
+    issuer.then(|| Resolved {
+        entity: body.entity.clone(),
+        source_type: SourceType::Document,
+        role: None,
+    })
 }
 
 /// `“Q1,” she said. “Q2.”`: a sentence that is one quotation, right after

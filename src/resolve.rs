@@ -593,21 +593,34 @@ impl ArticleNames {
     }
 
     /// The body named in full whose name `short` opens: "Halvorsen" →
-    /// "Halvorsen Dynamics".
+    /// "Halvorsen Dynamics"; or, for an acronym, the first name in the
+    /// article with its initials: "AIU" → "Athletics Integrity Unit".
     fn expand_body(&self, short: &str, gaz: &Gazetteer) -> Option<&str> {
-        let short = fold(short);
+        let folded_short = fold(short);
         self.runs
             .iter()
-            .filter(|run| run.words.may_have(&short))
+            .filter(|run| run.words.may_have(&folded_short))
             .map(|run| self.written(run))
             .filter(|written| {
                 let folded = fold(written);
                 folded
-                    .strip_prefix(short.as_str())
+                    .strip_prefix(folded_short.as_str())
                     .is_some_and(|rest| rest.starts_with(' '))
                     && gaz.names_a_body(&folded)
             })
             .max_by_key(|name| name.len())
+            .or_else(|| {
+                let acronym =
+                    (2..=6).contains(&short.len()) && short.bytes().all(|b| b.is_ascii_uppercase());
+                acronym
+                    .then(|| {
+                        self.runs
+                            .iter()
+                            .map(|run| self.written(run))
+                            .find(|written| initials_are(written, short))
+                    })
+                    .flatten()
+            })
     }
 
     /// The longest full name in the article that `short` is the first or
@@ -631,6 +644,17 @@ impl ArticleNames {
             })
             .max_by_key(|name| name.len())
     }
+}
+
+/// True if the words of `name` start with the letters of `acronym`, one
+/// each, in order: "Athletics Integrity Unit" and "AIU".
+fn initials_are(name: &str, acronym: &str) -> bool {
+    let mut words = name.split_whitespace();
+    acronym.bytes().all(|a| {
+        words
+            .next()
+            .is_some_and(|w| w.as_bytes().first() == Some(&a))
+    }) && words.next().is_none()
 }
 
 /// Where a body's name that may go on at `from` ends: over "of" or "for",
@@ -1727,6 +1751,15 @@ mod tests {
                 && (full.starts_with(&short) || full.ends_with(&short));
             prop_assert_eq!(extends(&full.join(" "), &short.join(" ")), expected);
         }
+    }
+
+    #[test]
+    fn acronyms_match_one_initial_a_word() {
+        assert!(initials_are("Athletics Integrity Unit", "AIU"));
+        assert!(initials_are("International Monetary Fund", "IMF"));
+        assert!(!initials_are("Athletics Integrity Unit Board", "AIU"));
+        assert!(!initials_are("Athletics Integrity", "AIU"));
+        assert!(!initials_are("athletics Integrity Unit", "AIU"));
     }
 
     #[test]
