@@ -236,6 +236,23 @@ impl Extractor {
                 None => return Vec::new(),
             },
         };
+        // A phrase of time inside a source says when, not who: "said coach
+        // Marta Lind after the match" ends before it; in "The remarks came
+        // after the central bank warned that …" the source follows it.
+        // ("a statement released by the ministry after the talks" was
+        // released then: the phrase belongs to the participle.)
+        let source = match (source.start + 1..source.end)
+            .take_while(|&k| s.tokens[k].tag != tag::PARTICIPLE)
+            .find(|&k| {
+                s.tokens[k].tag == tag::PREP
+                    && self
+                        .lexicon
+                        .is_time_preposition(s.tokens[k].span.slice(text))
+            }) {
+            Some(k) if source.end <= m.cue => k + 1..source.end,
+            Some(k) => source.start..k,
+            None => source,
+        };
         let cue_info = self.cue_info(s, m.cue);
         // What a cue takes as its object is checked only where the content
         // follows the cue ("…, large study finds" puts it first).
@@ -321,6 +338,11 @@ impl Extractor {
         let mut out = Vec::new();
         let mut keep_outer = true;
         for mut n in nested {
+            if n.cue == outer.cue {
+                // "The move, analysts said, was expected": the content runs
+                // over its own reporting clause, which is no nested record.
+                continue;
+            }
             if n.source.start < inner_scope.start {
                 // Its source stands outside the content: a record of its own.
             } else if outer.kind == QuoteKind::Direct {
@@ -577,7 +599,7 @@ impl Extractor {
         {
             // "the ministry" after "Russia's defence ministry said".
             earlier
-        } else if let Some(earlier) = earlier_document(text, toks, memory) {
+        } else if let Some(earlier) = earlier_document(text, toks, memory, &self.gazetteer) {
             earlier
         } else {
             let own = resolve::resolve(text, toks, &self.gazetteer, names);
@@ -687,6 +709,16 @@ impl Extractor {
                 (firm && resolve::is_definite(text, toks))
                     .then(|| {
                         self.mentions_before(sentences, at, r.start)
+                            // "Shares fell after the company said": a
+                            // sentence's first word is capitalised anyway.
+                            .filter(|(si, m)| {
+                                m.start > 0
+                                    || m.len() > 1
+                                    || capitalised_mid_sentence(
+                                        text,
+                                        sentences[*si].tokens[m.start].span.slice(text),
+                                    )
+                            })
                             .map(|(si, m)| self.resolve_in(text, &sentences[si], m, names))
                             .find(|m| m.source_type == kind)
                     })
@@ -1121,10 +1153,26 @@ fn body_head(text: &str, toks: &[Token]) -> Option<(String, bool, SourceType)> {
     Some((resolve::fold(toks[head].span.slice(text)), bare, kind))
 }
 
+/// True if `word` stands somewhere in `text` after a lowercase word or a
+/// comma: capitalised where nothing but being a name capitalises it.
+fn capitalised_mid_sentence(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].strip_suffix(' ').unwrap_or_default();
+        let ends_word = !text[i + word.len()..].starts_with(char::is_alphanumeric);
+        ends_word && before.ends_with(|c: char| c.is_lowercase() || c == ',')
+    })
+}
+
 /// What "the statement", "the readout" or "the same report" means: the
-/// document last credited, else a statement of the body last credited
-/// ("The ministry said … The statement added …").
-fn earlier_document(text: &str, toks: &[Token], memory: &Antecedents) -> Option<Resolved> {
+/// document last credited, else, for a body's word (not a work such as a
+/// study), a statement of the body last credited ("The ministry said …
+/// The statement added …").
+fn earlier_document(
+    text: &str,
+    toks: &[Token],
+    memory: &Antecedents,
+    gaz: &Gazetteer,
+) -> Option<Resolved> {
     let (head, before) = toks.split_last()?;
     let bare = head.noun == Some(SourceType::Document)
         && before
@@ -1135,13 +1183,13 @@ fn earlier_document(text: &str, toks: &[Token], memory: &Antecedents) -> Option<
         return None;
     }
     let body = memory.body.as_ref()?;
-    let issuer = matches!(
-        body.source_type,
-        SourceType::Government
-            | SourceType::Organization
-            | SourceType::Media
-            | SourceType::Document
-    );
+    let issuer = match body.source_type {
+        SourceType::Document => true,
+        SourceType::Government | SourceType::Organization | SourceType::Media => {
+            !gaz.is_work(head.span.slice(text))
+        }
+        _ => false,
+    };
     issuer.then(|| Resolved {
         entity: body.entity.clone(),
         source_type: SourceType::Document,
@@ -1328,10 +1376,19 @@ fn interrupts_a_clause(s: &Sentence, m: &Match) -> bool {
 /// participle phrase is read as a name with asides after it (the lexer
 /// takes any capitalised first word for one); the speaker is after it.
 fn participle_as_source(text: &str, s: &Sentence, m: &Match) -> bool {
-    let Some(src) = m.source.as_ref().filter(|src| src.start == 0) else {
+    // The source opens the sentence or stands in the phrase ("the verdict").
+    let phrase_end = s.tokens.iter().position(|t| t.tag == tag::COMMA);
+    let Some(src) = m
+        .source
+        .as_ref()
+        .filter(|src| phrase_end.is_some_and(|c| src.start < c))
+    else {
         return false;
     };
-    let word = s.tokens[0].span.slice(text);
+    let Some(first) = s.tokens.first() else {
+        return false;
+    };
+    let word = first.span.slice(text);
     word.len() > 5
         && word.ends_with("ing")
         && s.tokens.get(1).is_some_and(|t| t.tag == tag::PREP)

@@ -174,6 +174,7 @@ pub struct Lexicon {
     slots: Vec<Slot>,
     titles: HashSet<String>,
     abbreviations: HashSet<String>,
+    time_prepositions: HashSet<String>,
     pub cues: Vec<CueInfo>,
 }
 
@@ -204,6 +205,12 @@ impl Lexicon {
             slots: Vec::new(),
             titles: rules.titles.iter().cloned().collect(),
             abbreviations: rules.abbreviations.iter().cloned().collect(),
+            time_prepositions: rules
+                .words
+                .time_prepositions
+                .iter()
+                .map(|w| lowercase(w))
+                .collect(),
             cues: Vec::new(),
         };
         for cue in &rules.cues {
@@ -334,6 +341,11 @@ impl Lexicon {
 
     pub fn is_abbreviation(&self, word_with_period: &str) -> bool {
         self.abbreviations.contains(word_with_period)
+    }
+
+    /// True if `word` opens a phrase of time ("after", "ahead of").
+    pub fn is_time_preposition(&self, word: &str) -> bool {
+        self.time_prepositions.contains(&lowercase(word))
     }
 
     pub fn is_title(&self, word: &str) -> bool {

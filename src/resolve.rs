@@ -248,6 +248,12 @@ impl Gazetteer {
         self.by_alias.get(folded).map(|&i| &self.known[i])
     }
 
+    /// True if a document noun names a work in its own right ("report",
+    /// "study"), not a body's word ("statement").
+    pub fn is_work(&self, noun: &str) -> bool {
+        self.works.contains(&fold(noun))
+    }
+
     /// True if the gazetteer knows `name` in any of its forms.
     pub fn knows(&self, name: &str) -> bool {
         with_folded(name, |folded| {

@@ -149,6 +149,10 @@ pub struct WordClasses {
     /// "diplomatic sources" in an article datelined New Delhi are Indian.
     #[serde(default)]
     pub state_words: Vec<String>,
+    /// Prepositions of time: a phrase they open after a source is when it
+    /// spoke, not part of who it is ("said coach Marta Lind after the match").
+    #[serde(default)]
+    pub time_prepositions: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -402,6 +406,7 @@ impl Rules {
             (&mut w.body_names, o.body_names),
             (&mut w.works, o.works),
             (&mut w.state_words, o.state_words),
+            (&mut w.time_prepositions, o.time_prepositions),
         ] {
             mine.extend(theirs);
         }

@@ -63,7 +63,8 @@ pub fn rules_schema() -> Value {
                     "determiners": strings(), "prepositions": strings(), "of": strings(), "by": strings(),
                     "that": strings(), "relatives": strings(), "coordinators": strings(), "subordinators": strings(),
                     "pronouns": strings(), "be": strings(), "auxiliaries": strings(), "negations": strings(), "time": strings(),
-                    "spokespeople": strings(), "feminine": strings(), "masculine": strings(), "body_names": strings(), "works": strings(), "state_words": strings()
+                    "spokespeople": strings(), "feminine": strings(), "masculine": strings(), "body_names": strings(), "works": strings(), "state_words": strings(),
+                    "time_prepositions": strings()
                 }
             },
             "abbreviations": strings(),
