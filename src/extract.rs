@@ -292,6 +292,22 @@ impl Extractor {
                 return Vec::new();
             }
         }
+        // "The plan Moscow rejected was revised": a reported clause needs a
+        // subject; one that opens with "was" is the sentence's own verb.
+        // After a noun it is a relative's ("children it says were taken"),
+        // as after "which Moscow said".
+        let after_noun = source.start > 0
+            && matches!(
+                s.tokens[source.start - 1].tag,
+                tag::WORD | tag::NOUN | tag::PROPER
+            );
+        if kind == QuoteKind::Indirect
+            && m.pattern == "source_then_clause"
+            && !after_noun
+            && s.tokens.get(content.start).is_some_and(|t| t.tag == tag::BE)
+        {
+            return Vec::new();
+        }
         if s.asks && is_question(&s.tokens, &source, &content) {
             return Vec::new();
         }

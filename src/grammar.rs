@@ -1042,6 +1042,20 @@ mod tests {
     }
 
     #[test]
+    fn object_relative_without_that_ends_the_content_before_it() {
+        let all = read("Prosecutors say he stole $2 million, a claim the company disputes.");
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert_eq!(all[0].3, "he stole $2 million");
+        assert_eq!(
+            (all[1].0.as_str(), all[1].1.as_str(), all[1].3.as_str()),
+            ("object_relative", "the company", "a claim")
+        );
+        // Not at the end of its clause, the relative is no report.
+        assert!(read("The plan Moscow rejected was revised.").is_empty());
+        assert!(read("A charge Moscow denies was dropped.").is_empty());
+    }
+
+    #[test]
     fn source_then_clause_with_auxiliaries_and_that() {
         let (p, s, c, q, _) =
             one("The central bank has repeatedly said that rates will stay high.");
