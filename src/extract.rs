@@ -211,7 +211,7 @@ impl Extractor {
         speaker: Option<Range<usize>>,
         depth: u8,
     ) -> Vec<Found> {
-        let Some((mut content, kind)) = shape_content(&s.tokens, m.content.clone()) else {
+        let Some((mut content, kind)) = shape_content(&s.tokens, listener_split(s, m)) else {
             return Vec::new();
         };
         // "The economy, he said, is recovering" / "The deal, according to
@@ -304,7 +304,9 @@ impl Extractor {
         if kind == QuoteKind::Indirect
             && m.pattern == "source_then_clause"
             && !after_noun
-            && s.tokens.get(content.start).is_some_and(|t| t.tag == tag::BE)
+            && s.tokens
+                .get(content.start)
+                .is_some_and(|t| t.tag == tag::BE)
         {
             return Vec::new();
         }
@@ -1296,6 +1298,32 @@ fn is_quote(t: u8) -> bool {
 
 /// Trims punctuation off a content and decides its kind; a content that is
 /// one quotation becomes what is inside the marks.
+/// The content of a match whose listener ran on into the reported
+/// clause's subject: in "tells Biden Taiwan is a red line" the clause
+/// opens with a verb, so its subject is the listener's last name word.
+fn listener_split(s: &Sentence, m: &Match) -> Range<usize> {
+    let t = &s.tokens;
+    let mut r = m.content.clone();
+    // Auxiliaries the grammar left between listener and content: "told
+    // Lavrov Moscow would pay".
+    let mut k = r.start;
+    while k > m.cue + 1 && t[k - 1].tag == tag::AUX {
+        k -= 1;
+    }
+    let verb_first = k < r.start
+        || t.get(r.start)
+            .is_some_and(|v| matches!(v.tag, tag::BE | tag::AUX));
+    if t[m.cue].tag == tag::CUE_LISTENER
+        && k >= m.cue + 3
+        && verb_first
+        && t[k - 1].tag == tag::PROPER
+        && t[k - 2].tag == tag::PROPER
+    {
+        r.start = k - 1;
+    }
+    r
+}
+
 fn shape_content(tokens: &[Token], mut r: Range<usize>) -> Option<(Range<usize>, QuoteKind)> {
     let trim = |r: &mut Range<usize>| {
         while r.start < r.end && is_punct(tokens[r.end - 1].tag) {

@@ -276,7 +276,9 @@ impl Gazetteer {
     /// True if the folded name ends with a word that ends bodies' names:
     /// "athletics integrity unit".
     fn names_a_body(&self, folded: &str) -> bool {
+        // "Microsoft Corp." ends like "Microsoft Corp".
         let last = folded.rsplit(' ').next().unwrap_or(folded);
+        let last = last.strip_suffix('.').unwrap_or(last);
         self.body_names.iter().any(|w| w == last)
     }
 
