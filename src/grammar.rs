@@ -1042,6 +1042,21 @@ mod tests {
     }
 
     #[test]
+    fn a_source_may_be_a_list_closed_by_and() {
+        let (_, s, _, c, _) = one("British, French and German diplomats said the talks failed.");
+        assert_eq!(
+            (s.as_str(), c.as_str()),
+            ("British, French and German diplomats", "the talks failed")
+        );
+        let (_, s, _, _, _) = one("Officials in Seoul, Washington and Kyiv said it was Iranian.");
+        assert_eq!(s, "Officials in Seoul, Washington and Kyiv");
+        // An aside with a determiner is no list member.
+        let (_, s, _, _, _) =
+            one("Dr Rao, the lead author and an epidemiologist, said it was hot.");
+        assert_eq!(s, "Dr Rao");
+    }
+
+    #[test]
     fn object_relative_without_that_ends_the_content_before_it() {
         let all = read("Prosecutors say he stole $2 million, a claim the company disputes.");
         assert_eq!(all.len(), 2, "{all:#?}");
@@ -1481,9 +1496,9 @@ mod tests {
         let text =
             "Councillor Ray Doyle, who represents Ward 3, where the school is, said it must stay.";
         assert_eq!(entities(text), [("Ray Doyle".to_string(), "person")]);
-        // A list of parties is not a source with asides.
+        // A list of parties is one source, not a source with asides.
         let (_, s, ..) = one("Britain, France and Germany said the talks had failed.");
-        assert_eq!(s, "France and Germany");
+        assert_eq!(s, "Britain, France and Germany");
     }
 
     #[test]

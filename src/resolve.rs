@@ -927,19 +927,40 @@ fn resolve_uncached(
         .iter()
         .any(|t| matches!(t.tag, tag::BY | tag::PARTICIPLE | tag::OF | tag::PREP));
     if !has_postmod && tokens.iter().any(|t| t.tag == tag::COORD) {
-        // "Washington and Beijing": one collective of the parts.
-        let parts: Vec<&[Token]> = tokens.split(|t| t.tag == tag::COORD).collect();
-        if parts.iter().all(|p| !p.is_empty()) {
-            let resolved: Vec<Resolved> = parts
+        // "Washington and Beijing", "Kim, Lee and Park": one collective of
+        // the parts.
+        let parts: Vec<&[Token]> = tokens
+            .split(|t| matches!(t.tag, tag::COORD | tag::COMMA))
+            .collect();
+        let resolved: Vec<Resolved> = if parts.iter().all(|p| !p.is_empty()) {
+            parts
                 .iter()
                 .map(|p| resolve_one(text, p, gaz, names))
-                .collect();
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if let Some((last, before)) = resolved.split_last() {
+            // "South Korean, U.S. and Ukrainian officials": names that
+            // qualify one group are that group, as written.
+            let qualifiers = parts[..parts.len() - 1]
+                .iter()
+                .all(|p| p.iter().all(|t| t.tag == tag::PROPER));
+            if qualifiers
+                && matches!(
+                    last.source_type,
+                    SourceType::Anonymous | SourceType::Collective
+                )
+            {
+                return Resolved {
+                    entity: words_of(text, skip_determiners(tokens)),
+                    source_type: last.source_type,
+                    role: None,
+                };
+            }
+            let names: Vec<&str> = before.iter().map(|r| r.entity.as_str()).collect();
             return Resolved {
-                entity: resolved
-                    .iter()
-                    .map(|r| r.entity.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" and "),
+                entity: format!("{} and {}", names.join(", "), last.entity),
                 source_type: SourceType::Collective,
                 role: None,
             };
