@@ -249,7 +249,15 @@ impl Extractor {
                         .lexicon
                         .is_time_preposition(s.tokens[k].span.slice(text))
             }) {
-            Some(k) if source.end <= m.cue => k + 1..source.end,
+            // Only after a verb: "Officials after the meeting said" are
+            // the officials.
+            Some(k)
+                if source.end <= m.cue
+                    && k + 1 < source.end
+                    && s.tokens[k - 1].tag == tag::WORD =>
+            {
+                k + 1..source.end
+            }
             Some(k) => source.start..k,
             None => source,
         };
@@ -594,6 +602,7 @@ impl Extractor {
         let toks = &s.tokens[r.clone()];
         let span = token_span(&s.tokens, r);
         let mention = span.slice(text);
+        let body = body_head(text, toks);
         let resolved = if is_age_mention(text, toks) {
             // "the 26-year-old" is a person named just before, like "she".
             self.person_antecedent(text, sentences, at, r.start, None, names, memory)
@@ -609,10 +618,10 @@ impl Extractor {
                 memory,
             )
         } else if let Some(earlier) =
-            body_head(text, toks)
+            body.as_ref()
                 .filter(|(_, bare, _)| *bare)
                 .and_then(|(head, _, kind)| {
-                    self.earlier_body(text, sentences, at, r, &head, kind, names, memory)
+                    self.earlier_body(text, sentences, at, r, head, *kind, names, memory)
                 })
         {
             // "the ministry" after "Russia's defence ministry said".
@@ -623,9 +632,9 @@ impl Extractor {
             let own = resolve::resolve(text, toks, &self.gazetteer, names);
             // "A company spokeswoman", "the company's website": a body the
             // mention names only by its common noun is the one meant before.
-            let own = match body_head(text, toks) {
-                Some((head, false, kind)) if resolve::fold(&own.entity) == head => self
-                    .earlier_body(text, sentences, at, r, &head, kind, names, memory)
+            let own = match &body {
+                Some((head, false, kind)) if resolve::fold(&own.entity) == *head => self
+                    .earlier_body(text, sentences, at, r, head, *kind, names, memory)
                     .map_or(own.clone(), |body| Resolved {
                         source_type: match own.source_type {
                             SourceType::Organization
@@ -732,8 +741,9 @@ impl Extractor {
                             .filter(|(si, m)| {
                                 m.start > 0
                                     || m.len() > 1
-                                    || capitalised_mid_sentence(
+                                    || named_mid_sentence(
                                         text,
+                                        &sentences[at.saturating_sub(4)..=at],
                                         sentences[*si].tokens[m.start].span.slice(text),
                                     )
                             })
@@ -1171,13 +1181,16 @@ fn body_head(text: &str, toks: &[Token]) -> Option<(String, bool, SourceType)> {
     Some((resolve::fold(toks[head].span.slice(text)), bare, kind))
 }
 
-/// True if `word` stands somewhere in `text` after a lowercase word or a
-/// comma: capitalised where nothing but being a name capitalises it.
-fn capitalised_mid_sentence(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        let before = text[..i].strip_suffix(' ').unwrap_or_default();
-        let ends_word = !text[i + word.len()..].starts_with(char::is_alphanumeric);
-        ends_word && before.ends_with(|c: char| c.is_lowercase() || c == ',')
+/// True if `word` is a name word inside one of `window`'s sentences, not
+/// their first: capitalised where nothing but being a name capitalises
+/// it. The window is the few sentences a mention looks back over, so the
+/// check costs the same in a long article.
+fn named_mid_sentence(text: &str, window: &[Sentence], word: &str) -> bool {
+    window.iter().any(|s| {
+        s.tokens
+            .iter()
+            .skip(1)
+            .any(|t| t.tag == tag::PROPER && t.span.slice(text) == word)
     })
 }
 
@@ -1296,8 +1309,6 @@ fn is_quote(t: u8) -> bool {
     )
 }
 
-/// Trims punctuation off a content and decides its kind; a content that is
-/// one quotation becomes what is inside the marks.
 /// The content of a match whose listener ran on into the reported
 /// clause's subject: in "tells Biden Taiwan is a red line" the clause
 /// opens with a verb, so its subject is the listener's last name word.
@@ -1324,6 +1335,8 @@ fn listener_split(s: &Sentence, m: &Match) -> Range<usize> {
     r
 }
 
+/// Trims punctuation off a content and decides its kind; a content that is
+/// one quotation becomes what is inside the marks.
 fn shape_content(tokens: &[Token], mut r: Range<usize>) -> Option<(Range<usize>, QuoteKind)> {
     let trim = |r: &mut Range<usize>| {
         while r.start < r.end && is_punct(tokens[r.end - 1].tag) {

@@ -343,7 +343,8 @@ impl Lexicon {
         self.abbreviations.contains(word_with_period)
     }
 
-    /// True if `word` opens a phrase of time ("after", "ahead of").
+    /// True if `word` opens a phrase of time ("after", "during"). Only
+    /// words the rules also list as prepositions are asked.
     pub fn is_time_preposition(&self, word: &str) -> bool {
         self.time_prepositions.contains(&lowercase(word))
     }

@@ -622,10 +622,16 @@ impl ArticleNames {
                     (2..=6).contains(&short.len()) && short.bytes().all(|b| b.is_ascii_uppercase());
                 acronym
                     .then(|| {
+                        // "AP" is no "Alice Parker": a person's name is no body's.
                         self.runs
                             .iter()
+                            .filter(|run| initials_are(self.written(run), short))
+                            .find(|run| {
+                                run.person
+                                    .get_or_init(|| person_in(self.written(run), gaz))
+                                    .is_none()
+                            })
                             .map(|run| self.written(run))
-                            .find(|written| initials_are(written, short))
                     })
                     .flatten()
             })
@@ -929,10 +935,12 @@ fn resolve_uncached(
     if !has_postmod && tokens.iter().any(|t| t.tag == tag::COORD) {
         // "Washington and Beijing", "Kim, Lee and Park": one collective of
         // the parts.
+        // A comma before "and" ("Kim, Lee, and Park") leaves an empty part.
         let parts: Vec<&[Token]> = tokens
             .split(|t| matches!(t.tag, tag::COORD | tag::COMMA))
+            .filter(|p| !p.is_empty())
             .collect();
-        let resolved: Vec<Resolved> = if parts.iter().all(|p| !p.is_empty()) {
+        let resolved: Vec<Resolved> = if parts.len() > 1 {
             parts
                 .iter()
                 .map(|p| resolve_one(text, p, gaz, names))
