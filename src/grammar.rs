@@ -1042,6 +1042,24 @@ mod tests {
     }
 
     #[test]
+    fn a_report_of_a_report_keeps_its_speaker() {
+        let (p, s, c, q, _) = one("The senator is reported to have said that the bill was dead.");
+        assert_eq!(
+            (p.as_str(), s.as_str(), c.as_str(), q.as_str()),
+            (
+                "source_then_clause",
+                "The senator",
+                "said",
+                "the bill was dead"
+            )
+        );
+        let (_, s, c, _, _) = one("The minister is understood to have told aides she would go.");
+        assert_eq!((s.as_str(), c.as_str()), ("The minister", "told"));
+        // Without a cue after it there is nothing reported.
+        assert!(read("The company is believed to have lost money.").is_empty());
+    }
+
+    #[test]
     fn a_source_may_be_a_list_closed_by_and() {
         let (_, s, _, c, _) = one("British, French and German diplomats said the talks failed.");
         assert_eq!(
