@@ -236,31 +236,7 @@ impl Extractor {
                 None => return Vec::new(),
             },
         };
-        // A phrase of time inside a source says when, not who: "said coach
-        // Marta Lind after the match" ends before it; in "The remarks came
-        // after the central bank warned that …" the source follows it.
-        // ("a statement released by the ministry after the talks" was
-        // released then: the phrase belongs to the participle.)
-        let source = match (source.start + 1..source.end)
-            .take_while(|&k| s.tokens[k].tag != tag::PARTICIPLE)
-            .find(|&k| {
-                s.tokens[k].tag == tag::PREP
-                    && self
-                        .lexicon
-                        .is_time_preposition(s.tokens[k].span.slice(text))
-            }) {
-            // Only after a verb: "Officials after the meeting said" are
-            // the officials.
-            Some(k)
-                if source.end <= m.cue
-                    && k + 1 < source.end
-                    && s.tokens[k - 1].tag == tag::WORD =>
-            {
-                k + 1..source.end
-            }
-            Some(k) => source.start..k,
-            None => source,
-        };
+        let source = self.without_time_phrase(text, s, m, source);
         let cue_info = self.cue_info(s, m.cue);
         // What a cue takes as its object is checked only where the content
         // follows the cue ("…, large study finds" puts it first).
@@ -397,6 +373,33 @@ impl Extractor {
             out.insert(0, outer);
         }
         out
+    }
+
+    /// A source without a phrase of time, which says when, not who: "said
+    /// coach Marta Lind after the match" ends before it; in "The remarks
+    /// came after the central bank warned that …" (a verb before it) the
+    /// source follows it. "a statement released by the ministry after the
+    /// talks" was released then: the phrase belongs to the participle.
+    fn without_time_phrase(
+        &self,
+        text: &str,
+        s: &Sentence,
+        m: &Match,
+        source: Range<usize>,
+    ) -> Range<usize> {
+        let t = &s.tokens;
+        let time = (source.start + 1..source.end)
+            .take_while(|&k| t[k].tag != tag::PARTICIPLE)
+            .find(|&k| {
+                t[k].tag == tag::PREP && self.lexicon.is_time_preposition(t[k].span.slice(text))
+            });
+        match time {
+            Some(k) if source.end <= m.cue && k + 1 < source.end && t[k - 1].tag == tag::WORD => {
+                k + 1..source.end
+            }
+            Some(k) => source.start..k,
+            None => source,
+        }
     }
 
     /// What the rules say of the cue at token `at`, if it is one.
@@ -633,18 +636,21 @@ impl Extractor {
             // "A company spokeswoman", "the company's website": a body the
             // mention names only by its common noun is the one meant before.
             let own = match &body {
-                Some((head, false, kind)) if resolve::fold(&own.entity) == *head => self
-                    .earlier_body(text, sentences, at, r, head, *kind, names, memory)
-                    .map_or(own.clone(), |body| Resolved {
-                        source_type: match own.source_type {
-                            SourceType::Organization
-                            | SourceType::Government
-                            | SourceType::Media => body.source_type,
-                            other => other,
+                Some((head, false, kind)) if resolve::fold(&own.entity) == *head => {
+                    match self.earlier_body(text, sentences, at, r, head, *kind, names, memory) {
+                        Some(body) => Resolved {
+                            source_type: match own.source_type {
+                                SourceType::Organization
+                                | SourceType::Government
+                                | SourceType::Media => body.source_type,
+                                other => other,
+                            },
+                            entity: body.entity,
+                            role: own.role,
                         },
-                        entity: body.entity,
-                        role: own.role.clone(),
-                    }),
+                        None => own,
+                    }
+                }
                 _ => own,
             };
             // "the spokesperson" the article never names speaks for the body

@@ -618,9 +618,7 @@ impl ArticleNames {
             })
             .max_by_key(|name| name.len())
             .or_else(|| {
-                let acronym =
-                    (2..=6).contains(&short.len()) && short.bytes().all(|b| b.is_ascii_uppercase());
-                acronym
+                is_capitals(short, 6)
                     .then(|| {
                         // "AP" is no "Alice Parker": a person's name is no body's.
                         self.runs
@@ -658,6 +656,11 @@ impl ArticleNames {
             })
             .max_by_key(|name| name.len())
     }
+}
+
+/// True if `short` is two to `most` ASCII capitals: an acronym's shape.
+fn is_capitals(short: &str, most: usize) -> bool {
+    (2..=most).contains(&short.len()) && short.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// True if the words of `name` start with the letters of `acronym`, one
@@ -710,7 +713,7 @@ fn name_tail(text: &str, tokens: &[Token], mut from: usize) -> usize {
 /// possessive between them ("Democratic People’s Republic of Korea" for DPRK).
 fn expansion(text: &str, before: &[Token], short: &str) -> Option<usize> {
     let letters = short.len();
-    if !(2..=8).contains(&letters) || !short.bytes().all(|b| b.is_ascii_uppercase()) {
+    if !is_capitals(short, 8) {
         return None;
     }
     let mut initials = Vec::with_capacity(letters);
@@ -1610,7 +1613,7 @@ fn issued_by(
         SourceType::Government | SourceType::Organization | SourceType::Media | SourceType::Person
     );
     let noun = fold(core[head].span.slice(text));
-    let work = gaz.works.contains(&noun).then_some(noun);
+    let work = gaz.is_work(&noun).then_some(noun);
     party.then_some((r, work))
 }
 
