@@ -557,6 +557,7 @@ fn to_match(found: Pair<Rule>) -> Option<Match> {
                 | Rule::according_content
                 | Rule::says_content
                 | Rule::object_content
+                | Rule::which_content
                 | Rule::label_content
                 | Rule::label_claim
                 | Rule::quoted => m.content = range(&slot),
@@ -1039,6 +1040,60 @@ mod tests {
             (all[0].0.as_str(), all[0].1.as_str(), all[0].3.as_str()),
             ("object_relative", "Minsk", "an allegation")
         );
+    }
+
+    #[test]
+    fn object_relative_by_relative_pronoun_closes_its_clause() {
+        let all = read("Prosecutors accused Smith of fraud, which he denied on Monday.");
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert_eq!(all[0].3, "Smith of fraud");
+        assert_eq!(
+            fields(&all[1]),
+            ("object_relative", "he", "denied", "which")
+        );
+        // Mid-sentence the relative is the noun's, and stays in the content.
+        let (.., q, _) = one("The report said the plan, which Moscow rejected, was sound.");
+        assert_eq!(q, "the plan, which Moscow rejected, was sound");
+        assert!(AttributionParser::parse(Rule::object_relative, "hRV.").is_ok());
+        assert!(AttributionParser::parse(Rule::object_relative, "hRVpm.").is_ok());
+        assert!(AttributionParser::parse(Rule::object_relative, "hPV,").is_err());
+    }
+
+    #[test]
+    fn a_restrictive_relative_may_hold_a_cue_of_its_own() {
+        let (_, s, c, q, _) =
+            one("An official who asked to remain anonymous has said progress had been made.");
+        assert_eq!(
+            (s.as_str(), c.as_str(), q.as_str()),
+            (
+                "An official who asked to remain anonymous",
+                "said",
+                "progress had been made"
+            )
+        );
+        // Only its first word: a second cue is the sentence's.
+        assert!(AttributionParser::parse(Rule::lead, "dNhVpwxV").is_ok());
+        assert_eq!(
+            AttributionParser::parse(Rule::lead, "dNhVV")
+                .ok()
+                .and_then(|mut p| p.next())
+                .map(|p| p.as_str().len()),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn a_trailing_phrase_after_the_cue_may_hold_a_cue_noun() {
+        let (p, s, _, q, _) = one("“It is fake,” Trump said in his refutation of the report.");
+        assert_eq!(
+            (p.as_str(), s.as_str(), q.as_str()),
+            ("quote_then_source", "Trump", "It is fake")
+        );
+        let (.., q, _) = one("“It is wrong,” the FDA said in its warning.");
+        assert_eq!(q, "It is wrong");
+        // Not without a determiner before it: "in reports" ends no clause.
+        assert!(AttributionParser::parse(Rule::quote_then_source, "OwC,PVpZ.").is_err());
+        assert!(AttributionParser::parse(Rule::quote_then_source, "OwC,PVpdZ.").is_ok());
     }
 
     #[test]

@@ -175,6 +175,8 @@ pub struct Lexicon {
     titles: HashSet<String>,
     abbreviations: HashSet<String>,
     time_prepositions: HashSet<String>,
+    name_particles: HashSet<String>,
+    modals: HashSet<String>,
     pub cues: Vec<CueInfo>,
 }
 
@@ -211,6 +213,8 @@ impl Lexicon {
                 .iter()
                 .map(|w| lowercase(w))
                 .collect(),
+            name_particles: rules.words.name_particles.iter().cloned().collect(),
+            modals: rules.words.modals.iter().map(|w| lowercase(w)).collect(),
             cues: Vec::new(),
         };
         for cue in &rules.cues {
@@ -349,6 +353,18 @@ impl Lexicon {
         self.time_prepositions.contains(&lowercase(word))
     }
 
+    /// True if `word` is a finite cue form of the rules: "said", "asked".
+    pub fn is_cue_form(&self, word: &str) -> bool {
+        self.id_of(&lowercase(word))
+            .and_then(|id| self.slots.get(id as usize)?.single)
+            .is_some_and(|e| matches!(e.tag, tag::CUE | tag::CUE_NOUN | tag::CUE_LISTENER))
+    }
+
+    /// True if `word` is an auxiliary of the future or the possible: "will".
+    pub fn is_modal(&self, word: &str) -> bool {
+        self.modals.contains(&lowercase(word))
+    }
+
     pub fn is_title(&self, word: &str) -> bool {
         self.titles.contains(word)
     }
@@ -461,6 +477,22 @@ impl Lexicon {
                 && raw.get(i + 1).is_some_and(|n| {
                     n.tag == tag::WORD && n.span.slice(text).starts_with(|c: char| c.is_uppercase())
                 })
+            {
+                t.tag = tag::PROPER;
+            }
+            // A particle between capitalised words is part of the name:
+            // "Louis van Gaal", "Taher al Nono".
+            let capitalised_next = || {
+                raw.get(i + 1).is_some_and(|n| {
+                    n.tag == tag::WORD && n.span.slice(text).starts_with(|c: char| c.is_uppercase())
+                })
+            };
+            if t.tag == tag::WORD
+                && out[first_out..]
+                    .last()
+                    .is_some_and(|p| p.tag == tag::PROPER)
+                && capitalised_next()
+                && self.name_particles.contains(word)
             {
                 t.tag = tag::PROPER;
             }
@@ -1086,6 +1118,22 @@ mod tests {
     fn capitalised_function_word_mid_sentence_is_a_name() {
         assert_eq!(tags("The man"), "dw");
         assert_eq!(tags("said Will"), "VP");
+    }
+
+    #[test]
+    fn a_particle_between_capitalised_words_is_part_of_the_name() {
+        assert_eq!(tags("Louis van Gaal said"), "PPPV");
+        assert_eq!(tags("Taher al Nono said"), "PPPV");
+        // Not at the edge of a name, nor after a lowercase word.
+        assert_eq!(tags("Gaal van said"), "PwV");
+        assert_eq!(tags("the van Gaal drove"), "dwPw");
+    }
+
+    #[test]
+    fn cue_forms_are_known() {
+        let lex = Lexicon::new(&Rules::builtin());
+        assert!(lex.is_cue_form("Asked") && lex.is_cue_form("said"));
+        assert!(!lex.is_cue_form("saying") && !lex.is_cue_form("table"));
     }
 
     #[test]

@@ -80,6 +80,9 @@ pub enum Object {
     /// object is usually a thing, "recalled that …" but not "recalled
     /// 2 million kettles".
     That,
+    /// Only a listener and what they are urged to do: "called on the US to
+    /// abide by …", not the visit of "called on officials in Peshawar".
+    Infinitive,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -153,6 +156,14 @@ pub struct WordClasses {
     /// spoke, not part of who it is ("said coach Marta Lind after the match").
     #[serde(default)]
     pub time_prepositions: Vec<String>,
+    /// Lowercase particles inside a name: "Louis van Gaal", "Taher al Nono".
+    /// Only between two capitalised words is one read as part of the name.
+    #[serde(default)]
+    pub name_particles: Vec<String>,
+    /// Auxiliaries of what is yet to happen or may: "Japan will continue to
+    /// urge China" inside a report is a plan, not a claim the report relays.
+    #[serde(default)]
+    pub modals: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -407,6 +418,8 @@ impl Rules {
             (&mut w.works, o.works),
             (&mut w.state_words, o.state_words),
             (&mut w.time_prepositions, o.time_prepositions),
+            (&mut w.name_particles, o.name_particles),
+            (&mut w.modals, o.modals),
         ] {
             mine.extend(theirs);
         }

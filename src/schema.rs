@@ -29,7 +29,7 @@ pub fn rules_schema() -> Value {
                         "frame": {"enum": ["clause", "listener", "adjective", "according", "relay"]},
                         "forms": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
                         "gerund": {"type": "string", "minLength": 1},
-                        "object": {"enum": ["any", "clause", "quote", "that"]}
+                        "object": {"enum": ["any", "clause", "quote", "that", "infinitive"]}
                     }
                 }
             },
@@ -64,7 +64,7 @@ pub fn rules_schema() -> Value {
                     "that": strings(), "relatives": strings(), "coordinators": strings(), "subordinators": strings(),
                     "pronouns": strings(), "be": strings(), "auxiliaries": strings(), "negations": strings(), "time": strings(),
                     "spokespeople": strings(), "feminine": strings(), "masculine": strings(), "body_names": strings(), "works": strings(), "state_words": strings(),
-                    "time_prepositions": strings()
+                    "time_prepositions": strings(), "name_particles": strings(), "modals": strings()
                 }
             },
             "abbreviations": strings(),

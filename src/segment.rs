@@ -174,10 +174,34 @@ fn is_boundary(p: &str, start: usize, stop: usize, end: usize, lex: &Lexicon) ->
             return false;
         }
     }
+    // "“Will they stand with Tehran?” Bates asked.": a question or
+    // exclamation closed by its quote, then only its reporting clause.
+    let quoted_question = matches!(&p[stop..stop + 1], "?" | "!") && end > stop + 1;
+    if quoted_question && reporting_clause_only(after, lex) {
+        return false;
+    }
     next.is_uppercase()
         || next.is_ascii_digit()
         || matches!(next, '“' | '"' | '‘' | '\'' | '(' | '[' | '«' | '•' | '#')
         || !next.is_alphabetic() && !next.is_ascii_punctuation()
+}
+
+/// True if `after` opens with a short clause that only reports — a cue
+/// first or last among at most six words ("Bates asked.", "asked the
+/// minister.") — and then ends.
+fn reporting_clause_only(after: &str, lex: &Lexicon) -> bool {
+    let Some(stop) = after.find(['.', '!', '?']) else {
+        return false;
+    };
+    let clause = &after[..stop];
+    if clause.len() > 80 || clause.contains(['“', '”', '"', ',', ':', ';']) {
+        return false;
+    }
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && [words[0], words[words.len() - 1]]
+            .iter()
+            .any(|w| lex.is_cue_form(w))
 }
 
 fn push_sentence(p: &str, base: usize, start: usize, end: usize, out: &mut Vec<Span>) {
@@ -237,6 +261,34 @@ mod tests {
         assert_eq!(
             split(t),
             ["“We won. We will win again,” he said.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn a_quoted_question_keeps_its_reporting_clause() {
+        let t = "“Will they stand with Tehran?” Bates asked. Nobody answered.";
+        assert_eq!(
+            split(t),
+            [
+                "“Will they stand with Tehran?” Bates asked.",
+                "Nobody answered."
+            ]
+        );
+        let t = "“Stop!” shouted the officer on duty. He ran.";
+        assert_eq!(
+            split(t),
+            ["“Stop!” shouted the officer on duty.", "He ran."]
+        );
+        // A new sentence that is not only a reporting clause stands alone.
+        let t = "“Is it over?” Officials said no. He left.";
+        assert_eq!(
+            split(t),
+            ["“Is it over?”", "Officials said no.", "He left."]
+        );
+        let t = "“Why?” The minister said the plan had failed.";
+        assert_eq!(
+            split(t),
+            ["“Why?”", "The minister said the plan had failed."]
         );
     }
 
