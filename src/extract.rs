@@ -157,7 +157,7 @@ impl Extractor {
                     && !participle_as_source(text, s, m)
                     && opens_with_as(text, &s.tokens, m)
                     && self.names_a_speaker(text, s, m, &names)
-                    && !self.lacks_its_quotation(s, m)
+                    && self.takes_its_content(text, s, m)
             });
             for m in cues {
                 // "…, adding that …" belongs to the speaker of the sentence's
@@ -284,7 +284,9 @@ impl Extractor {
                             && toks[..k]
                                 .iter()
                                 .all(|t| !matches!(t.tag, tag::PREP | tag::TIME))
-                            && has_infinitive(text, &toks[k - 1..])
+                            && toks
+                                .get(k + 1)
+                                .is_some_and(|t| matches!(t.tag, tag::WORD | tag::AUX | tag::BE))
                     })
                 }
             };
@@ -336,7 +338,7 @@ impl Extractor {
             for n in grammar::matches(sub, |n| {
                 !is_label(n.pattern)
                     && opens_with_as(text, inner, n)
-                    && !self.lacks_its_quotation(s, &n.clone().shifted(inner_scope.start))
+                    && self.takes_its_content(text, s, &n.clone().shifted(inner_scope.start))
             }) {
                 let n = n.shifted(inner_scope.start);
                 // "X accused Y of Z and called for W": the dangling cue's
@@ -382,9 +384,11 @@ impl Extractor {
                 }
                 // "Suga said Japan will continue to urge China …": what is
                 // yet to be said is the outer speaker's claim, not a relay.
-                let modal = s.tokens[n.source.end..n.cue]
-                    .iter()
-                    .any(|t| t.tag == tag::AUX && self.lexicon.is_modal(t.span.slice(text)));
+                // (Empty when the source follows its cue: "…, said Smith".)
+                let modal = (n.source.end..n.cue).any(|k| {
+                    let t = &s.tokens[k];
+                    t.tag == tag::AUX && self.lexicon.is_modal(t.span.slice(text))
+                });
                 if modal {
                     continue;
                 }
@@ -428,17 +432,34 @@ impl Extractor {
         }
     }
 
-    /// True if the cue needs a quotation and the content has none: "the
-    /// drug, called Ocaliva, more often" names the drug. Refused here, the
-    /// sentence is read again without it.
-    fn lacks_its_quotation(&self, s: &Sentence, m: &Match) -> bool {
-        m.pattern != "as_source"
-            && self
-                .cue_info(s, m.cue)
-                .is_some_and(|c| c.object == Object::Quote)
-            && !s.tags.as_bytes()[m.content.clone()]
+    /// False for a match whose content its cue cannot take, refused here so
+    /// that the sentence is read again without it (`shape` checks what a
+    /// cue takes after it once the content is known):
+    /// - an inverted cue that needs a quotation, with none: "the drug,
+    ///   called Ocaliva, more often" names the drug;
+    /// - a relative pronoun as the content of anything but a denial: in
+    ///   "…, which he denies" it is the claim denied, in "…, which
+    ///   analysts expected" or "…, where she testified" no claim.
+    fn takes_its_content(&self, text: &str, s: &Sentence, m: &Match) -> bool {
+        let info = self.cue_info(s, m.cue);
+        let inverted = m.source.as_ref().is_some_and(|r| r.start > m.cue);
+        let quoted = || {
+            s.tags.as_bytes()[m.content.clone()]
                 .iter()
                 .any(|&t| matches!(t, tag::OPEN_QUOTE | tag::OPEN_SINGLE))
+        };
+        if inverted && info.is_some_and(|c| c.object == Object::Quote) && !quoted() {
+            return false;
+        }
+        let relative = m.pattern == "object_relative"
+            && m.content.len() == 1
+            && s.tokens[m.content.start].tag == tag::RELATIVE;
+        !relative
+            || s.tokens[m.content.start]
+                .span
+                .slice(text)
+                .eq_ignore_ascii_case("which")
+                && info.is_some_and(|c| c.family == "denial")
     }
 
     /// What the rules say of the cue at token `at`, if it is one.
@@ -869,31 +890,34 @@ impl Extractor {
         memory: &Antecedents,
     ) -> Option<Resolved> {
         let toks = &sentences[at].tokens[..before];
-        let head = toks.iter().rposition(|t| {
-            t.tag == tag::NOUN
-                && matches!(
-                    t.noun,
-                    Some(SourceType::Government | SourceType::Organization | SourceType::Media)
-                )
-        })?;
-        // Back over the words of the noun phrase to its determiner.
-        let det = toks[..head]
-            .iter()
-            .rposition(|t| !matches!(t.tag, tag::PROPER | tag::WORD | tag::NOUN | tag::POSSESSIVE))
-            .filter(|&d| toks[d].tag == tag::DETERMINER)?;
-        // With its tail: "the defense ministry in Pyongyang".
-        let end = grammar::source_at(&sentences[at].tags, det)
-            .filter(|&end| end > head && end <= before)
-            .unwrap_or(head + 1);
-        let mention = det..end;
-        let singular = !resolve::is_plural(&resolve::fold(toks[head].span.slice(text)));
-        (singular && resolve::is_definite(text, &toks[mention.clone()])).then(|| {
-            let found = self.source(text, sentences, at, &mention, names, memory);
-            Resolved {
-                entity: found.entity,
-                source_type: found.source_type,
-                role: found.role,
+        let mention = (0..before).rev().find_map(|head| {
+            if toks[head].tag != tag::NOUN || !is_body_noun(&toks[head]) {
+                return None;
             }
+            // Back over the words of the noun phrase to its determiner.
+            let det = toks[..head]
+                .iter()
+                .rposition(|t| {
+                    !matches!(t.tag, tag::PROPER | tag::WORD | tag::NOUN | tag::POSSESSIVE)
+                })
+                .filter(|&d| toks[d].tag == tag::DETERMINER)?;
+            // Not the object of a preposition: in "accused the ministry of
+            // hiding a letter from the embassy, a charge it denies" it is
+            // the ministry.
+            let governed = det > 0 && matches!(toks[det - 1].tag, tag::PREP | tag::OF | tag::BY);
+            let singular = !resolve::is_plural(&resolve::fold(toks[head].span.slice(text)));
+            // With its tail: "the defense ministry in Pyongyang".
+            let end = grammar::source_at(&sentences[at].tags, det)
+                .filter(|&end| end > head && end <= before)
+                .unwrap_or(head + 1);
+            (!governed && singular && resolve::is_definite(text, &toks[det..end]))
+                .then_some(det..end)
+        })?;
+        let found = self.source(text, sentences, at, &mention, names, memory);
+        Some(Resolved {
+            entity: found.entity,
+            source_type: found.source_type,
+            role: found.role,
         })
     }
 
@@ -1258,12 +1282,7 @@ fn starts_line(text: &str, at: usize) -> bool {
 /// news agency"), so it can only mean a body named earlier.
 fn body_head(text: &str, toks: &[Token]) -> Option<(String, bool, SourceType)> {
     let tail = resolve::tail_start(toks);
-    let head = toks[..tail].iter().rposition(|t| {
-        matches!(
-            t.noun,
-            Some(SourceType::Government | SourceType::Organization | SourceType::Media)
-        )
-    })?;
+    let head = toks[..tail].iter().rposition(is_body_noun)?;
     let bare = tail == toks.len()
         && head + 1 == toks.len()
         && toks[..head]
@@ -1271,6 +1290,14 @@ fn body_head(text: &str, toks: &[Token]) -> Option<(String, bool, SourceType)> {
             .all(|t| matches!(t.tag, tag::DETERMINER | tag::WORD | tag::NOUN));
     let kind = toks[head].noun.unwrap_or(SourceType::Organization);
     Some((resolve::fold(toks[head].span.slice(text)), bare, kind))
+}
+
+/// True if the token is a noun of a government, organisation or outlet.
+fn is_body_noun(t: &Token) -> bool {
+    matches!(
+        t.noun,
+        Some(SourceType::Government | SourceType::Organization | SourceType::Media)
+    )
 }
 
 /// True if `word` is a name word inside one of `window`'s sentences, not

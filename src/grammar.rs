@@ -1071,6 +1071,10 @@ mod tests {
                 "progress had been made"
             )
         );
+        // Only before "to" or "not": "who said his client denied" is no source.
+        assert!(!read("A lawyer who said his client denied the charges.")
+            .iter()
+            .any(|r| r.1.starts_with("A lawyer")));
         // Only its first word: a second cue is the sentence's.
         assert!(AttributionParser::parse(Rule::lead, "dNhVpwxV").is_ok());
         assert_eq!(

@@ -213,7 +213,12 @@ impl Lexicon {
                 .iter()
                 .map(|w| lowercase(w))
                 .collect(),
-            name_particles: rules.words.name_particles.iter().cloned().collect(),
+            name_particles: rules
+                .words
+                .name_particles
+                .iter()
+                .map(|w| lowercase(w))
+                .collect(),
             modals: rules.words.modals.iter().map(|w| lowercase(w)).collect(),
             cues: Vec::new(),
         };
@@ -353,11 +358,12 @@ impl Lexicon {
         self.time_prepositions.contains(&lowercase(word))
     }
 
-    /// True if `word` is a finite cue form of the rules: "said", "asked".
-    pub fn is_cue_form(&self, word: &str) -> bool {
+    /// True if `word` is a cue verb of the rules that is no noun: "said",
+    /// "asked", "told" (not "report").
+    pub fn is_cue_verb(&self, word: &str) -> bool {
         self.id_of(&lowercase(word))
             .and_then(|id| self.slots.get(id as usize)?.single)
-            .is_some_and(|e| matches!(e.tag, tag::CUE | tag::CUE_NOUN | tag::CUE_LISTENER))
+            .is_some_and(|e| matches!(e.tag, tag::CUE | tag::CUE_LISTENER))
     }
 
     /// True if `word` is an auxiliary of the future or the possible: "will".
@@ -481,7 +487,7 @@ impl Lexicon {
                 t.tag = tag::PROPER;
             }
             // A particle between capitalised words is part of the name:
-            // "Louis van Gaal", "Taher al Nono".
+            // "Louis van Gaal", "Taher al Nono", "President de Klerk".
             let capitalised_next = || {
                 raw.get(i + 1).is_some_and(|n| {
                     n.tag == tag::WORD && n.span.slice(text).starts_with(|c: char| c.is_uppercase())
@@ -490,7 +496,7 @@ impl Lexicon {
             if t.tag == tag::WORD
                 && out[first_out..]
                     .last()
-                    .is_some_and(|p| p.tag == tag::PROPER)
+                    .is_some_and(|p| matches!(p.tag, tag::PROPER | tag::TITLE))
                 && capitalised_next()
                 && self.name_particles.contains(word)
             {
@@ -1124,16 +1130,17 @@ mod tests {
     fn a_particle_between_capitalised_words_is_part_of_the_name() {
         assert_eq!(tags("Louis van Gaal said"), "PPPV");
         assert_eq!(tags("Taher al Nono said"), "PPPV");
+        assert_eq!(tags("Mr van Gaal said"), "JPPV");
         // Not at the edge of a name, nor after a lowercase word.
         assert_eq!(tags("Gaal van said"), "PwV");
         assert_eq!(tags("the van Gaal drove"), "dwPw");
     }
 
     #[test]
-    fn cue_forms_are_known() {
+    fn cue_verbs_are_known() {
         let lex = Lexicon::new(&Rules::builtin());
-        assert!(lex.is_cue_form("Asked") && lex.is_cue_form("said"));
-        assert!(!lex.is_cue_form("saying") && !lex.is_cue_form("table"));
+        assert!(lex.is_cue_verb("Asked") && lex.is_cue_verb("said"));
+        assert!(!lex.is_cue_verb("saying") && !lex.is_cue_verb("report"));
     }
 
     #[test]

@@ -176,7 +176,8 @@ fn is_boundary(p: &str, start: usize, stop: usize, end: usize, lex: &Lexicon) ->
     }
     // "“Will they stand with Tehran?” Bates asked.": a question or
     // exclamation closed by its quote, then only its reporting clause.
-    let quoted_question = matches!(&p[stop..stop + 1], "?" | "!") && end > stop + 1;
+    let quoted_question =
+        matches!(&p[stop..stop + 1], "?" | "!") && p[stop + 1..end].contains(['”', '"', '»']);
     if quoted_question && reporting_clause_only(after, lex) {
         return false;
     }
@@ -186,9 +187,9 @@ fn is_boundary(p: &str, start: usize, stop: usize, end: usize, lex: &Lexicon) ->
         || !next.is_alphabetic() && !next.is_ascii_punctuation()
 }
 
-/// True if `after` opens with a short clause that only reports — a cue
-/// first or last among at most six words ("Bates asked.", "asked the
-/// minister.") — and then ends.
+/// True if `after` opens with a short clause that only reports — a
+/// lowercase cue verb first or last among at most six words ("Bates
+/// asked.", "asked the minister.") — and then ends.
 fn reporting_clause_only(after: &str, lex: &Lexicon) -> bool {
     let Some(stop) = after.find(['.', '!', '?']) else {
         return false;
@@ -201,7 +202,7 @@ fn reporting_clause_only(after: &str, lex: &Lexicon) -> bool {
     (2..=6).contains(&words.len())
         && [words[0], words[words.len() - 1]]
             .iter()
-            .any(|w| lex.is_cue_form(w))
+            .any(|w| w.starts_with(|c: char| c.is_lowercase()) && lex.is_cue_verb(w))
 }
 
 fn push_sentence(p: &str, base: usize, start: usize, end: usize, out: &mut Vec<Span>) {
@@ -290,6 +291,10 @@ mod tests {
             split(t),
             ["“Why?”", "The minister said the plan had failed."]
         );
+        let t = "“Is it legal?” Read the full report.";
+        assert_eq!(split(t), ["“Is it legal?”", "Read the full report."]);
+        let t = "Was it legal? (He asked.) Nobody knew.";
+        assert_eq!(split(t), ["Was it legal?", "(He asked.)", "Nobody knew."]);
     }
 
     #[test]
