@@ -189,8 +189,11 @@ fn framings(b: &[u8]) -> impl Iterator<Item = Rule> {
         framed(
             Rule::framed_says,
             has_cue
-                && b.windows(2)
-                    .any(|w| matches!(w[0], b',' | b':') && matches!(w[1], b'V' | b'Z')),
+                && b.windows(2).enumerate().any(|(i, w)| {
+                    let cue = |t: u8| matches!(t, b'V' | b'Z');
+                    matches!(w[0], b',' | b':') && cue(w[1])
+                        || w == b",C" && b.get(i + 2).copied().is_some_and(cue)
+                }),
         ),
     ]
     .into_iter()
@@ -198,18 +201,24 @@ fn framings(b: &[u8]) -> impl Iterator<Item = Rule> {
 }
 
 /// Whether a comma is followed by source words and then a cue
-/// (", SOURCE CUE"), in one pass: a run of source words starts at a comma
-/// and is closed by a cue.
+/// (", SOURCE CUE", or ",” SOURCE CUE" when the comma closes a quotation),
+/// in one pass: a run of source words starts at a comma and is closed by a
+/// cue.
 fn closing_clause(b: &[u8]) -> bool {
     // Length of the run of source words since the last comma, if in one.
     let mut run: Option<usize> = None;
+    let mut prev = b'.';
     for &t in b {
         run = match (t, run) {
             (b'V' | b'Z' | b'U', Some(len)) if len > 0 => return true,
-            (b',', _) => Some(0),
+            // An aside's commas stay in the run: ", Hugh Hill, a doctor, said".
+            (b',', Some(len)) => Some(len),
+            (b',', None) => Some(0),
+            (b'C', Some(len)) if prev == b',' => Some(len),
             (t, Some(len)) if in_source(t) => Some(len + 1),
             _ => None,
         };
+        prev = t;
     }
     false
 }
@@ -230,8 +239,10 @@ fn trailer_after_cue(b: &[u8]) -> bool {
             // ", as …" and "as he …" may close a reporting clause.
             b',' | b'S' => true,
             b'.' => j + 1 == b.len(),
-            b'a' | b'x' | b'p' | b'd' | b'm' | b'e' | b'V' | b'P' | b'N' | b'J' | b's' | b'n'
-            | b'w' | b'o' | b'y' | b'c' => closes,
+            // A cue-noun or gerund may stand inside a phrase of the
+            // trailer: "said in its warning".
+            b'a' | b'x' | b'p' | b'd' | b'm' | b'e' | b'V' | b'Z' | b'G' | b'P' | b'N' | b'J'
+            | b's' | b'n' | b'w' | b'o' | b'y' | b'c' => closes,
             _ => false,
         };
     }
@@ -268,21 +279,21 @@ fn candidates(b: &[u8], cue: usize, free: usize) -> impl Iterator<Item = usize> 
     };
     let mut start = back(cue, WORDS);
     // ", an expert on …, said" / ", 72, of Castle Hill, said": step over up
-    // to three asides to the name before them.
+    // to three asides (or one between dashes) to the name before them.
     // An aside may hold a cue of its own (", who asked not to be named,"):
     // it runs back to the comma before it.
     let aside = |comma: usize| {
         let mut i = comma;
         while i > free
             && comma - i < ASIDE
-            && !matches!(b[i - 1], b',' | b'.' | b';' | b':' | b'O' | b'C')
+            && !matches!(b[i - 1], b',' | b'-' | b'.' | b';' | b':' | b'O' | b'C')
         {
             i -= 1;
         }
         i
     };
     for _ in 0..4 {
-        if start <= free || b[start - 1] != b',' {
+        if start <= free || !matches!(b[start - 1], b',' | b'-') {
             break;
         }
         start = aside(start - 1);
@@ -556,6 +567,8 @@ fn to_match(found: Pair<Rule>) -> Option<Match> {
                 Rule::lead_content
                 | Rule::according_content
                 | Rule::says_content
+                | Rule::quote_lead_content
+                | Rule::quote_says_content
                 | Rule::object_content
                 | Rule::which_content
                 | Rule::label_content
@@ -1084,6 +1097,46 @@ mod tests {
                 .map(|p| p.as_str().len()),
             Some(2)
         );
+    }
+
+    #[test]
+    fn an_aside_between_dashes_after_the_source() {
+        let (_, s, c, q, _) = one(
+            "Shahbaz Sharif — brother of the former premier — alleged that the vote was rigged.",
+        );
+        assert_eq!(
+            (s.as_str(), c.as_str(), q.as_str()),
+            ("Shahbaz Sharif", "alleged", "the vote was rigged")
+        );
+        // The aside must close right before the cue.
+        let matched = |tags: &str| attribution_at(tags, 0).is_some();
+        assert!(matched("PP-wowP-Vdw."));
+        assert!(!matched("PP-wowP-wVdw."));
+        assert!(!matched("PP-wowP,Vdw."));
+    }
+
+    #[test]
+    fn a_comma_inside_the_quotation_before_the_source() {
+        let (p, s, _, q, k) = one("The drug is “dangerous,” the FDA said.");
+        assert_eq!(
+            (p.as_str(), s.as_str(), q.as_str(), k),
+            (
+                "clause_then_source",
+                "the FDA",
+                "The drug is “dangerous,”",
+                QuoteKind::Mixed
+            )
+        );
+        let (p, s, ..) = one("Despite the delays, “the vote was fair,” said Sardar Raza.");
+        assert_eq!(
+            (p.as_str(), s.as_str()),
+            ("clause_then_says", "Sardar Raza")
+        );
+        let (.., q, _) = one("The drug “is being misused,” the FDA said in its warning.");
+        assert_eq!(q, "The drug “is being misused,”");
+        // A quotation whose comma is not its last word closes no clause.
+        assert!(AttributionParser::parse(Rule::clause_then_source, "dwBOw,wCdPV.").is_err());
+        assert!(AttributionParser::parse(Rule::clause_then_source, "dwBOw,CdPV.").is_ok());
     }
 
     #[test]
@@ -2174,10 +2227,11 @@ mod tests {
         /// as content then closing reporting clause.
         #[test]
         fn framed_clause_needs_a_trailer_after_its_cue(
-            tags in tag_strings(b"wwPPNJd,,,VVZUUaxpmeosnncytK.S", 2..14),
+            tags in tag_strings(b"wwPPNJd,,,VVZUUaxpmeosnncytK.SGOC", 2..14),
         ) {
             if parse_at(Rule::framed_clause, &tags, 0).is_some() {
                 proptest::prop_assert!(trailer_after_cue(tags.as_bytes()), "{}", tags);
+                proptest::prop_assert!(closing_clause(tags.as_bytes()), "{}", tags);
             }
         }
     }

@@ -60,6 +60,8 @@ pub struct Gazetteer {
     spokespeople: Vec<String>,
     /// Folded last words of bodies' names (`unit`, `trust`).
     body_names: Vec<String>,
+    /// Folded last words of places' names (`strip`, `street`).
+    place_names: Vec<String>,
     /// Folded document nouns of works in their own right (`report`, `poll`).
     works: Vec<String>,
     /// Folded words that make an unnamed source speak for a state (`officials`).
@@ -193,6 +195,7 @@ impl Gazetteer {
             honorifics: vec!["Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."],
             spokespeople: rules.words.spokespeople.iter().map(|w| fold(w)).collect(),
             body_names: rules.words.body_names.iter().map(|w| fold(w)).collect(),
+            place_names: rules.words.place_names.iter().map(|w| fold(w)).collect(),
             works: rules.words.works.iter().map(|w| fold(w)).collect(),
             state_words: rules.words.state_words.iter().map(|w| fold(w)).collect(),
             genders: (rules
@@ -276,10 +279,13 @@ impl Gazetteer {
     /// True if the folded name ends with a word that ends bodies' names:
     /// "athletics integrity unit".
     fn names_a_body(&self, folded: &str) -> bool {
-        // "Microsoft Corp." ends like "Microsoft Corp".
-        let last = folded.rsplit(' ').next().unwrap_or(folded);
-        let last = last.strip_suffix('.').unwrap_or(last);
-        self.body_names.iter().any(|w| w == last)
+        ends_with_one_of(folded, &self.body_names)
+    }
+
+    /// True if the folded name is no one's: it ends like a body's or a
+    /// place's name ("philadelphi strip", "old town road").
+    fn names_no_person(&self, folded: &str) -> bool {
+        self.names_a_body(folded) || ends_with_one_of(folded, &self.place_names)
     }
 
     /// The known person a folded first or last name is part of.
@@ -801,7 +807,7 @@ fn person_in(run: &str, gaz: &Gazetteer) -> Option<Person> {
             .saturating_sub(1);
     let folded = fold(run.get(start..end)?);
     let person =
-        folded.contains(' ') && !gaz.is_place_folded(&folded) && !gaz.names_a_body(&folded);
+        folded.contains(' ') && !gaz.is_place_folded(&folded) && !gaz.names_no_person(&folded);
     person.then_some(Person {
         at: start..end,
         folded,
@@ -1173,7 +1179,7 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
             };
         }
         let full = names.expand(&name, gaz);
-        let is_person = run.len() >= 2 && !with_folded(&name, |f| gaz.names_a_body(f))
+        let is_person = run.len() >= 2 && !with_folded(&name, |f| gaz.names_no_person(f))
             || role_tokens.iter().any(is_role)
             || full.is_some()
             || with_folded(&name, |folded| gaz.person_by_name_part(folded).is_some());
@@ -1631,6 +1637,14 @@ enum Determination {
 /// True if a folded noun reads as a plural: "companies", "people".
 pub fn is_plural(noun: &str) -> bool {
     noun.ends_with('s') && !noun.ends_with("ss") || noun.ends_with("people")
+}
+
+/// True if the last word of the folded `name`, without a final period
+/// ("Microsoft Corp." ends like "Microsoft Corp"), is one of `words`.
+fn ends_with_one_of(name: &str, words: &[String]) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    let last = last.strip_suffix('.').unwrap_or(last);
+    words.iter().any(|w| w == last)
 }
 
 /// True if a mention opens with "the", "these" or a possessive pronoun:

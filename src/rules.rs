@@ -156,6 +156,10 @@ pub struct WordClasses {
     /// spoke, not part of who it is ("said coach Marta Lind after the match").
     #[serde(default)]
     pub time_prepositions: Vec<String>,
+    /// Words that end places' names, not people's: a run of capitalised
+    /// words such as "Philadelphi Strip" is no one a "he" can mean.
+    #[serde(default)]
+    pub place_names: Vec<String>,
     /// Lowercase particles inside a name: "Louis van Gaal", "Taher al Nono".
     /// Only between two capitalised words is one read as part of the name.
     #[serde(default)]
@@ -418,6 +422,7 @@ impl Rules {
             (&mut w.works, o.works),
             (&mut w.state_words, o.state_words),
             (&mut w.time_prepositions, o.time_prepositions),
+            (&mut w.place_names, o.place_names),
             (&mut w.name_particles, o.name_particles),
             (&mut w.modals, o.modals),
         ] {
