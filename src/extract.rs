@@ -261,8 +261,14 @@ impl Extractor {
             {
                 return Vec::new();
             }
+            let to_first = s.tokens.get(content.start).is_some_and(|t| {
+                t.tag == tag::PREP && t.span.slice(text).eq_ignore_ascii_case("to")
+            });
             let rejected = match info.object {
                 Object::Any => false,
+                // "threatened to resign", "expects to announce results": a
+                // plan of the subject's own, no claim.
+                Object::Clause | Object::That if kind == QuoteKind::Indirect && to_first => true,
                 Object::Clause => {
                     let head = clause_head(&s.tokens[content.clone()]);
                     // "expects growth to slow": a belief's object may be a

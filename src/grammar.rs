@@ -558,7 +558,7 @@ fn to_match(found: Pair<Rule>) -> Option<Match> {
                 | Rule::cue_according
                 | Rule::label_cue
                 | Rule::label_colon => m.cue = slot.as_span().start(),
-                Rule::content => {
+                Rule::content | Rule::clause_opening => {
                     let first = range(&slot);
                     let end = content_end(slot.as_span().get_input(), first.end);
                     m.content = first.start..end;
@@ -1096,6 +1096,26 @@ mod tests {
                 .and_then(|mut p| p.next())
                 .map(|p| p.as_str().len()),
             Some(2)
+        );
+    }
+
+    #[test]
+    fn a_subordinate_clause_may_open_the_content_after_that() {
+        let (p, _, _, q, _) =
+            one("The chief executive said that although sales had grown, profit fell.");
+        assert_eq!(
+            (p.as_str(), q.as_str()),
+            (
+                "source_then_clause",
+                "although sales had grown, profit fell"
+            )
+        );
+        // Without "that" the subordinate clause is the speaker's own.
+        assert!(read("He said as he left.").is_empty());
+        // The relayed report of an informed source.
+        assert_eq!(
+            via("Kim told aides that the reports were false, an informed source said."),
+            [Some("an informed source".to_string())]
         );
     }
 

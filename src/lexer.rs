@@ -502,9 +502,10 @@ impl Lexicon {
             {
                 t.tag = tag::PROPER;
             }
-            // A cue form right after a determiner or possessive is a noun:
-            // "a claim", "China’s claims", "the report".
-            if matches!(t.tag, tag::CUE | tag::CUE_NOUN)
+            // A cue form right after a determiner or possessive is a noun
+            // or an adjective: "a claim", "China’s claims", "the report",
+            // "an informed source".
+            if matches!(t.tag, tag::CUE | tag::CUE_NOUN | tag::CUE_LISTENER)
                 && out[first_out..]
                     .last()
                     .is_some_and(|p| is_noun_determiner(p, text))
@@ -1134,6 +1135,13 @@ mod tests {
         // Not at the edge of a name, nor after a lowercase word.
         assert_eq!(tags("Gaal van said"), "PwV");
         assert_eq!(tags("the van Gaal drove"), "dwPw");
+    }
+
+    #[test]
+    fn a_cue_after_a_determiner_is_no_cue() {
+        assert_eq!(tags("an informed source said"), "dwNV");
+        assert_eq!(tags("the report said"), "dNV");
+        assert_eq!(tags("they informed"), "RU");
     }
 
     #[test]
