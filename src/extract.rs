@@ -263,12 +263,22 @@ impl Extractor {
             }
             let to_first = s.tokens.get(content.start).is_some_and(|t| {
                 t.tag == tag::PREP && t.span.slice(text).eq_ignore_ascii_case("to")
+            }) && s.tokens.get(content.start + 1).is_some_and(|t| {
+                matches!(
+                    t.tag,
+                    tag::WORD | tag::AUX | tag::BE | tag::CUE | tag::CUE_NOUN | tag::CUE_LISTENER
+                )
             });
             let rejected = match info.object {
                 Object::Any => false,
                 // "threatened to resign", "expects to announce results": a
-                // plan of the subject's own, no claim.
-                Object::Clause | Object::That if kind == QuoteKind::Indirect && to_first => true,
+                // plan of the subject's own, no claim ("confirmed to Reuters
+                // the firm was sold" and "argued that to win, …" are claims).
+                Object::Clause | Object::That
+                    if kind == QuoteKind::Indirect && to_first && !after_that =>
+                {
+                    true
+                }
                 Object::Clause => {
                     let head = clause_head(&s.tokens[content.clone()]);
                     // "expects growth to slow": a belief's object may be a

@@ -171,6 +171,13 @@ fn framings(b: &[u8]) -> impl Iterator<Item = Rule> {
         .rposition(|&t| matches!(t, b':' | b'-'))
         .is_some_and(|c| c > 0 && label(&tail[c + 1..]));
     let has_cue = b.iter().any(|&t| matches!(t, b'V' | b'Z' | b'U'));
+    // Where a quotation closes on its comma: "… dangerous,” the FDA said".
+    let comma_quote_at = || {
+        b.windows(2)
+            .enumerate()
+            .filter(|(_, w)| w == b",C")
+            .map(|(i, _)| i)
+    };
     let according = b.contains(&b'A');
     let framed = |rule, possible: bool| possible.then_some(rule);
     [
@@ -184,41 +191,47 @@ fn framings(b: &[u8]) -> impl Iterator<Item = Rule> {
             Rule::framed_clause,
             has_cue && closing_clause(b) && trailer_after_cue(b),
         ),
+        framed(
+            Rule::framed_quoted_clause,
+            has_cue
+                && comma_quote_at().any(|i| source_then_cue(&b[i + 2..], Some(0)))
+                && trailer_after_cue(b),
+        ),
         framed(Rule::framed_according, according),
         framed(Rule::framed_participle, b.first() == Some(&b'G')),
         framed(
             Rule::framed_says,
             has_cue
-                && b.windows(2).enumerate().any(|(i, w)| {
-                    let cue = |t: u8| matches!(t, b'V' | b'Z');
-                    matches!(w[0], b',' | b':') && cue(w[1])
-                        || w == b",C" && b.get(i + 2).copied().is_some_and(cue)
-                }),
+                && b.windows(2)
+                    .any(|w| matches!(w[0], b',' | b':') && matches!(w[1], b'V' | b'Z')),
+        ),
+        framed(
+            Rule::framed_quoted_says,
+            has_cue && comma_quote_at().any(|i| matches!(b.get(i + 2), Some(b'V' | b'Z'))),
         ),
     ]
     .into_iter()
     .flatten()
 }
 
-/// Whether a comma is followed by source words and then a cue
-/// (", SOURCE CUE", or ",” SOURCE CUE" when the comma closes a quotation),
-/// in one pass: a run of source words starts at a comma and is closed by a
-/// cue.
+/// Whether a comma is followed by a source and then a cue (", SOURCE
+/// CUE"), in one pass. What stands between (a name, asides, adverbs,
+/// phrases of time) may be any tag but a stop or a quotation mark.
 fn closing_clause(b: &[u8]) -> bool {
-    // Length of the run of source words since the last comma, if in one.
-    let mut run: Option<usize> = None;
-    let mut prev = b'.';
+    source_then_cue(b, None)
+}
+
+/// Whether a run of tokens after a comma (of length `run` so far, if in
+/// one) is closed by a cue: `trailing_source` and `source_close` need one.
+fn source_then_cue(b: &[u8], mut run: Option<usize>) -> bool {
     for &t in b {
         run = match (t, run) {
             (b'V' | b'Z' | b'U', Some(len)) if len > 0 => return true,
-            // An aside's commas stay in the run: ", Hugh Hill, a doctor, said".
-            (b',', Some(len)) => Some(len),
+            (b'.' | b'O' | b'C', _) => None,
             (b',', None) => Some(0),
-            (b'C', Some(len)) if prev == b',' => Some(len),
-            (t, Some(len)) if in_source(t) => Some(len + 1),
-            _ => None,
+            (_, Some(len)) => Some(len + 1),
+            (_, None) => None,
         };
-        prev = t;
     }
     false
 }
@@ -240,7 +253,8 @@ fn trailer_after_cue(b: &[u8]) -> bool {
             b',' | b'S' => true,
             b'.' => j + 1 == b.len(),
             // A cue-noun or gerund may stand inside a phrase of the
-            // trailer: "said in its warning".
+            // trailer: "said in its warning" (a cue with `closes` has
+            // returned above).
             b'a' | b'x' | b'p' | b'd' | b'm' | b'e' | b'V' | b'Z' | b'G' | b'P' | b'N' | b'J'
             | b's' | b'n' | b'w' | b'o' | b'y' | b'c' => closes,
             _ => false,
@@ -250,8 +264,9 @@ fn trailer_after_cue(b: &[u8]) -> bool {
 }
 
 /// Where an attribution holding the cue at `cue` may start, earliest first:
-/// back from the cue over words (not punctuation or other cues), across one
-/// comma-delimited aside, and the comma or quotation mark just before.
+/// back from the cue over words (not punctuation or other cues), across up
+/// to four asides set off by commas or dashes, and the comma or quotation
+/// mark just before.
 fn candidates(b: &[u8], cue: usize, free: usize) -> impl Iterator<Item = usize> + '_ {
     const WORDS: usize = 16;
     const ASIDE: usize = 26;
@@ -336,7 +351,7 @@ fn may_start(b: &[u8], i: usize) -> bool {
         // A pronoun is a whole source: what follows a source must follow it.
         b'R' => matches!(
             next,
-            b',' | b'x' | b'd' | b'Q' | b'B' | b'V' | b'Z' | b'U' | b'G'
+            b',' | b'-' | b'x' | b'd' | b'Q' | b'B' | b'V' | b'Z' | b'U' | b'G'
         ),
         // …, which SOURCE said / according to SOURCE
         b'h' => starts_source(next),
@@ -603,6 +618,8 @@ fn rule_name(rule: Rule) -> Option<&'static str> {
         Rule::clause_then_says => "clause_then_says",
         Rule::relay_citing => "relay_citing",
         Rule::relay_citing_after => "relay_citing",
+        Rule::quoted_clause_then_source => "clause_then_source",
+        Rule::quoted_clause_then_says => "clause_then_says",
         Rule::relay_quoted => "relay_quoted",
         Rule::relay_passive => "relay_passive",
         Rule::according_first => "according_first",
@@ -1155,8 +1172,8 @@ mod tests {
         let (.., q, _) = one("The drug “is being misused,” the FDA said in its warning.");
         assert_eq!(q, "The drug “is being misused,”");
         // A quotation whose comma is not its last word closes no clause.
-        assert!(AttributionParser::parse(Rule::clause_then_source, "dwBOw,wCdPV.").is_err());
-        assert!(AttributionParser::parse(Rule::clause_then_source, "dwBOw,CdPV.").is_ok());
+        assert!(AttributionParser::parse(Rule::quoted_clause_then_source, "dwBOw,wCdPV.").is_err());
+        assert!(AttributionParser::parse(Rule::quoted_clause_then_source, "dwBOw,CdPV.").is_ok());
     }
 
     #[test]
@@ -2199,7 +2216,7 @@ mod tests {
         /// attribution (bar the deliberate narrowing for lowercase words).
         #[test]
         fn may_start_admits_every_match(
-            tags in tag_strings(b"RRdPPNJnwhhBBccAA,,,xxdVVZUGQKytSpeo.O[C]", 1..14),
+            tags in tag_strings(b"RRdPPNJnwhhBBccAA,,,xxdVVZUGQKytSpeo.O[C]-", 1..14),
         ) {
             let b = tags.as_bytes();
             for i in 0..b.len() {
@@ -2247,11 +2264,17 @@ mod tests {
         /// as content then closing reporting clause.
         #[test]
         fn framed_clause_needs_a_trailer_after_its_cue(
-            tags in tag_strings(b"wwPPNJd,,,VVZUUaxpmeosnncytK.SGOC", 2..14),
+            tags in tag_strings(b"wwPPNJd,,,VVZUUaxpmeosnncytK.SGOCBh-", 2..14),
         ) {
             if parse_at(Rule::framed_clause, &tags, 0).is_some() {
                 proptest::prop_assert!(trailer_after_cue(tags.as_bytes()), "{}", tags);
                 proptest::prop_assert!(closing_clause(tags.as_bytes()), "{}", tags);
+            }
+            let framed = |rule| framings(tags.as_bytes()).any(|r| r == rule);
+            for rule in [Rule::framed_quoted_clause, Rule::framed_quoted_says] {
+                if parse_at(rule, &tags, 0).is_some() {
+                    proptest::prop_assert!(framed(rule), "{:?} {}", rule, tags);
+                }
             }
         }
     }
