@@ -1671,19 +1671,32 @@ fn has_infinitive(text: &str, tokens: &[Token]) -> bool {
     })
 }
 
+/// Whether the tokens hold a verb. The auxiliary class also holds adverbs
+/// ("again", "last"), so one counts only before a verb or at the end ("it
+/// had"): "to China again after …" and "to Ms Markby last week" hold none.
 fn has_verb(tokens: &[Token]) -> bool {
-    tokens.iter().any(|t| {
-        matches!(
-            t.tag,
-            tag::AUX
-                | tag::BE
-                | tag::CUE
-                | tag::CUE_NOUN
-                | tag::CUE_LISTENER
-                | tag::NEGATION
-                | tag::PARTICIPLE
-                | tag::THAT
-        )
+    tokens.iter().enumerate().any(|(i, t)| match t.tag {
+        tag::AUX => tokens.get(i + 1).is_none_or(|next| {
+            matches!(
+                next.tag,
+                tag::WORD
+                    | tag::PARTICIPLE
+                    | tag::BE
+                    | tag::AUX
+                    | tag::NEGATION
+                    | tag::CUE
+                    | tag::CUE_NOUN
+                    | tag::CUE_LISTENER
+            )
+        }),
+        tag::BE
+        | tag::CUE
+        | tag::CUE_NOUN
+        | tag::CUE_LISTENER
+        | tag::NEGATION
+        | tag::PARTICIPLE
+        | tag::THAT => true,
+        _ => false,
     })
 }
 
