@@ -929,12 +929,9 @@ impl Extractor {
             (!governed && singular && resolve::is_definite(text, &toks[det..end]))
                 .then_some(det..end)
         })?;
-        let found = self.source(text, sentences, at, &mention, names, memory);
-        Some(Resolved {
-            entity: found.entity,
-            source_type: found.source_type,
-            role: found.role,
-        })
+        Some(resolved_of(
+            &self.source(text, sentences, at, &mention, names, memory),
+        ))
     }
 
     /// The person a "he", "she" or "the 26-year-old" before token `before`
@@ -1085,11 +1082,7 @@ impl Antecedents {
     }
 
     fn remember(&mut self, r: &Source) {
-        let resolved = Resolved {
-            entity: r.entity.clone(),
-            source_type: r.source_type,
-            role: r.role.clone(),
-        };
+        let resolved = resolved_of(r);
         match r.source_type {
             SourceType::Person => self.people.push(resolved),
             SourceType::Collective | SourceType::Anonymous => self.group = Some(resolved),
@@ -1306,6 +1299,15 @@ fn body_head(text: &str, toks: &[Token]) -> Option<(String, bool, SourceType)> {
             .all(|t| matches!(t.tag, tag::DETERMINER | tag::WORD | tag::NOUN));
     let kind = toks[head].noun.unwrap_or(SourceType::Organization);
     Some((resolve::fold(toks[head].span.slice(text)), bare, kind))
+}
+
+/// What a record's source resolved to.
+fn resolved_of(source: &Source) -> Resolved {
+    Resolved {
+        entity: source.entity.clone(),
+        source_type: source.source_type,
+        role: source.role.clone(),
+    }
 }
 
 /// True if the token is a noun of a government, organisation or outlet.

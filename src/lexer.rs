@@ -207,19 +207,9 @@ impl Lexicon {
             slots: Vec::new(),
             titles: rules.titles.iter().cloned().collect(),
             abbreviations: rules.abbreviations.iter().cloned().collect(),
-            time_prepositions: rules
-                .words
-                .time_prepositions
-                .iter()
-                .map(|w| lowercase(w))
-                .collect(),
-            name_particles: rules
-                .words
-                .name_particles
-                .iter()
-                .map(|w| lowercase(w))
-                .collect(),
-            modals: rules.words.modals.iter().map(|w| lowercase(w)).collect(),
+            time_prepositions: lowercase_set(&rules.words.time_prepositions),
+            name_particles: lowercase_set(&rules.words.name_particles),
+            modals: lowercase_set(&rules.words.modals),
             cues: Vec::new(),
         };
         for cue in &rules.cues {
@@ -471,32 +461,27 @@ impl Lexicon {
             }
             let word = tok.span.slice(text);
             let mut t = self.tag_word(word, slot, tok.span, sentence_start);
+            let prev = out[first_out..].last().map(|p| p.tag);
+            let capitalised_next = || {
+                raw.get(i + 1).is_some_and(|n| {
+                    n.tag == tag::WORD && n.span.slice(text).starts_with(|c: char| c.is_uppercase())
+                })
+            };
             // A capitalised time word inside a name is part of it: "The
             // Sunday Times", "South China Morning Post" (but "on Monday North
             // Korea fired" and "Biden Monday said" keep the day).
             if t.tag == tag::TIME
                 && !sentence_start
                 && word.starts_with(|c: char| c.is_uppercase())
-                && out[first_out..]
-                    .last()
-                    .is_some_and(|p| matches!(p.tag, tag::PROPER | tag::DETERMINER))
-                && raw.get(i + 1).is_some_and(|n| {
-                    n.tag == tag::WORD && n.span.slice(text).starts_with(|c: char| c.is_uppercase())
-                })
+                && matches!(prev, Some(tag::PROPER | tag::DETERMINER))
+                && capitalised_next()
             {
                 t.tag = tag::PROPER;
             }
             // A particle between capitalised words is part of the name:
             // "Louis van Gaal", "Taher al Nono", "President de Klerk".
-            let capitalised_next = || {
-                raw.get(i + 1).is_some_and(|n| {
-                    n.tag == tag::WORD && n.span.slice(text).starts_with(|c: char| c.is_uppercase())
-                })
-            };
             if t.tag == tag::WORD
-                && out[first_out..]
-                    .last()
-                    .is_some_and(|p| matches!(p.tag, tag::PROPER | tag::TITLE))
+                && matches!(prev, Some(tag::PROPER | tag::TITLE))
                 && capitalised_next()
                 && self.name_particles.contains(word)
             {
@@ -723,6 +708,11 @@ fn is_acronym(word: &str) -> bool {
         }
     }
     letters >= 2
+}
+
+/// The lowercase of each word, as a set to ask with a lowercased word.
+fn lowercase_set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| lowercase(w)).collect()
 }
 
 fn lowercase(word: &str) -> String {

@@ -198,11 +198,10 @@ fn reporting_clause_only(after: &str, lex: &Lexicon) -> bool {
     if clause.len() > 80 || clause.contains(['“', '”', '"', ',', ':', ';']) {
         return false;
     }
-    let words: Vec<&str> = clause.split_whitespace().collect();
-    (2..=6).contains(&words.len())
-        && [words[0], words[words.len() - 1]]
-            .iter()
-            .any(|w| w.starts_with(|c: char| c.is_lowercase()) && lex.is_cue_verb(w))
+    let reports = |w: &str| w.starts_with(|c: char| c.is_lowercase()) && lex.is_cue_verb(w);
+    let mut words = clause.split_whitespace();
+    (2..=6).contains(&words.clone().count())
+        && (words.next().is_some_and(reports) || words.next_back().is_some_and(reports))
 }
 
 fn push_sentence(p: &str, base: usize, start: usize, end: usize, out: &mut Vec<Span>) {
