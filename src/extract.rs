@@ -153,7 +153,7 @@ impl Extractor {
             let mut here: Vec<Found> = Vec::new();
             let mut resumed = Vec::new();
             let cues = grammar::matches(&s.tags, |m| {
-                !interrupts_a_clause(s, m)
+                !interrupts_a_clause(text, s, m)
                     && !participle_as_source(text, s, m)
                     && opens_with_as(text, &s.tokens, m)
                     && self.names_a_speaker(text, s, m, &names)
@@ -194,7 +194,7 @@ impl Extractor {
                 None => found.extend(here),
             }
         }
-        open_quote_paragraphs(text, &sentences, &mut found);
+        open_quote_paragraphs(&sentences, &mut found);
         block_quotes(text, &sentences, &mut found);
         self.resolve_all(text, &sentences, &names, found)
     }
@@ -226,7 +226,7 @@ impl Extractor {
         };
         if let Some(opens) = aside.filter(|&at| at > 0 && s.tokens[at - 1].tag == tag::COMMA) {
             let before = s.tokens.get(scope.start..opens - 1);
-            if kind == QuoteKind::Indirect && before.is_some_and(is_subject_fragment) {
+            if kind == QuoteKind::Indirect && before.is_some_and(|b| is_subject_fragment(text, b)) {
                 content.start = scope.start;
             }
         }
@@ -257,7 +257,7 @@ impl Extractor {
                 && s.tokens.get(m.cue + 1).is_some_and(|t| t.tag == tag::THAT);
             if no_listener
                 && kind != QuoteKind::Direct
-                && !has_verb(clause_head(&s.tokens[content.clone()]))
+                && !has_verb(text, clause_head(&s.tokens[content.clone()]))
             {
                 return Vec::new();
             }
@@ -284,7 +284,7 @@ impl Extractor {
                     // "expects growth to slow": a belief's object may be a
                     // noun with an infinitive.
                     let belief = info.family == "belief" && has_infinitive(text, head);
-                    kind != QuoteKind::Direct && !after_that && !has_verb(head) && !belief
+                    kind != QuoteKind::Direct && !after_that && !has_verb(text, head) && !belief
                 }
                 Object::Quote => kind == QuoteKind::Indirect,
                 Object::That => kind != QuoteKind::Direct && !after_that,
@@ -453,6 +453,8 @@ impl Extractor {
     /// cue takes after it once the content is known):
     /// - an inverted cue that needs a quotation, with none: "the drug,
     ///   called Ocaliva, more often" names the drug;
+    /// - an inverted cue after a verbless, unquoted content holding a comma:
+    ///   a subject and its apposition ("Smith, the coach, said the team …");
     /// - a relative pronoun as the content of anything but a denial: in
     ///   "…, which he denies" it is the claim denied, in "…, which
     ///   analysts expected" or "…, where she testified" no claim.
@@ -465,6 +467,39 @@ impl Extractor {
                 .any(|&t| matches!(t, tag::OPEN_QUOTE | tag::OPEN_SINGLE))
         };
         if inverted && info.is_some_and(|c| c.object == Object::Quote) && !quoted() {
+            return false;
+        }
+        // "Smith, the coach, said the team played well": a noun phrase and
+        // its apposition before the cue are its subject, not what was said.
+        let apposition = || {
+            let content = &s.tokens[m.content.clone()];
+            let noun_phrase = |part: &[Token]| {
+                part.first().is_some_and(|t| {
+                    matches!(
+                        t.tag,
+                        tag::PROPER | tag::TITLE | tag::DETERMINER | tag::NUMBER
+                    )
+                }) && part.iter().all(|t| {
+                    matches!(
+                        t.tag,
+                        tag::PROPER
+                            | tag::TITLE
+                            | tag::NOUN
+                            | tag::DETERMINER
+                            | tag::NUMBER
+                            | tag::POSSESSIVE
+                            | tag::OF
+                            | tag::WORD
+                    )
+                })
+            };
+            let mut parts = content.split(|t| t.tag == tag::COMMA);
+            parts.next().is_some_and(noun_phrase)
+                && parts.next().is_some_and(noun_phrase)
+                && parts.all(noun_phrase)
+        };
+        let word_cue = matches!(s.tokens[m.cue].tag, tag::CUE | tag::CUE_LISTENER);
+        if inverted && word_cue && !quoted() && apposition() {
             return false;
         }
         let relative = m.pattern == "object_relative"
@@ -1092,56 +1127,46 @@ impl Antecedents {
 }
 
 /// A quotation run over several paragraphs leaves each paragraph but the
-/// last unclosed: `“Q1.¶“Q2,” Kim said.` The paragraphs that open a
-/// quotation and never close it are the speaker of the paragraph after.
-fn open_quote_paragraphs(text: &str, sentences: &[Sentence], found: &mut Vec<Found>) {
-    let breaks = |a: &Sentence, b: &Sentence| !same_paragraph(text, a, b);
-    let mut k = 0;
-    let mut first = 0;
-    for i in 0..sentences.len() {
-        let starts = i == 0 || breaks(&sentences[i - 1], &sentences[i]);
-        if starts {
-            first = i;
-        }
-        let ends = sentences
-            .get(i + 1)
-            .is_none_or(|next| breaks(&sentences[i], next));
-        // An unclosed opening mark was neutralised by the lexer.
-        let open = |s: &Sentence| {
-            s.tokens.first().is_some_and(|t| t.tag == tag::OTHER)
-                && s.span.slice(text).starts_with(['“', '"'])
-        };
-        if !ends || !open(&sentences[first]) {
+/// last unclosed: `“Q1.¶“Q2,” Kim said.` (the lexer closes each at its
+/// end). A paragraph that is one such quotation holds the words of the
+/// speaker of the paragraph after; read back to front, a run of them takes
+/// the speaker of the last.
+fn open_quote_paragraphs(sentences: &[Sentence], found: &mut Vec<Found>) {
+    for i in (0..sentences.len().saturating_sub(1)).rev() {
+        let s = &sentences[i];
+        if !s.tokens.last().is_some_and(|t| t.span.is_empty()) {
             continue;
         }
-        while k < found.len() && found[k].sentence <= i {
-            k += 1;
-        }
+        let Some((content, QuoteKind::Direct)) = shape_content(&s.tokens, 0..s.tokens.len()) else {
+            continue;
+        };
+        let own = found.partition_point(|f| f.sentence < i);
+        let k = found.partition_point(|f| f.sentence <= i);
         let Some(next) = found.get(k).filter(|f| {
             f.sentence == i + 1
-                && f.pattern == "quote_then_source"
+                && f.kind == QuoteKind::Direct
+                && matches!(f.pattern, "quote_then_source" | "quote_continued")
                 && sentences[i + 1]
                     .tokens
                     .first()
                     .is_some_and(|t| t.tag == tag::OPEN_QUOTE)
-                && (first..=i).all(|j| found[..k].iter().all(|g| g.sentence != j))
         }) else {
             continue;
         };
-        let s = &sentences[first];
-        let end = s.tokens.len() - usize::from(s.tokens.last().is_some_and(|t| t.tag == tag::STOP));
-        if end > 1 {
-            let record = Found {
-                sentence: first,
-                through: i,
-                pattern: "quote_continued",
-                content: 1..end,
-                kind: QuoteKind::Direct,
-                ..next.clone()
-            };
-            found.insert(k, record);
-            k += 1;
+        // Already the run of an earlier speaker's quotation.
+        if found[own..k].iter().any(|f| f.pattern == "quote_continued") {
+            continue;
         }
+        let record = Found {
+            sentence: i,
+            through: i,
+            pattern: "quote_continued",
+            content,
+            kind: QuoteKind::Direct,
+            ..next.clone()
+        };
+        // Cues inside the quotation are the speaker's own words.
+        found.splice(own..k, [record]);
     }
 }
 
@@ -1373,7 +1398,8 @@ fn continued_quote(sentences: &[Sentence], i: usize, last: Option<&Found>) -> Op
     let last = last.filter(|f| {
         f.sentence + 1 == i
             && f.kind == QuoteKind::Direct
-            && matches!(f.pattern, "quote_then_source" | "quote_continued")
+            && (matches!(f.pattern, "quote_then_source" | "quote_continued")
+                || quote_ends_sentence(&sentences[f.sentence], f))
     })?;
     let s = &sentences[i];
     let (content, kind) = shape_content(&s.tokens, 0..s.tokens.len())?;
@@ -1385,6 +1411,16 @@ fn continued_quote(sentences: &[Sentence], i: usize, last: Option<&Found>) -> Op
         kind,
         ..last.clone()
     })
+}
+
+/// Whether `f`'s content is a quotation that ends its sentence `s`
+/// (`She told reporters: “Q1.” “Q2.”`), or runs on past it into the next
+/// paragraph, where the lexer closed it with an empty mark (`He said:
+/// “Q1.¶“Q2.”`).
+fn quote_ends_sentence(s: &Sentence, f: &Found) -> bool {
+    f.content.start > 0
+        && closing(&s.tokens, f.content.start - 1)
+            .is_some_and(|close| s.tokens[close + 1..].iter().all(|t| t.tag == tag::STOP))
 }
 
 /// One record a quotation, same source and cue: the quotation resumed
@@ -1549,7 +1585,7 @@ fn closing(tokens: &[Token], open: usize) -> Option<usize> {
 /// clause and the rest of the clause after it. The framing reads the
 /// fragment alone as what was said; read cue by cue, the sentence is a
 /// parenthetical around the whole clause.
-fn interrupts_a_clause(s: &Sentence, m: &Match) -> bool {
+fn interrupts_a_clause(text: &str, s: &Sentence, m: &Match) -> bool {
     let tail = s.tokens.get(m.cue + 1..).unwrap_or_default();
     let after_comma = tail
         .iter()
@@ -1559,10 +1595,11 @@ fn interrupts_a_clause(s: &Sentence, m: &Match) -> bool {
         return false;
     };
     // "The Turkish side, he said, would …": a subject, its predicate after.
-    let subject = is_subject_fragment(content)
+    let subject = is_subject_fragment(text, content)
         && after_comma.is_some_and(|t| matches!(t.tag, tag::AUX | tag::BE));
     // "Now, experts suggest, prices may fall": an adjunct, its clause after.
-    let adjunct = is_adjunct_fragment(content) && after_comma.is_some_and(|t| !is_punct(t.tag));
+    let adjunct =
+        is_adjunct_fragment(text, content) && after_comma.is_some_and(|t| !is_punct(t.tag));
     matches!(m.pattern, "clause_then_source" | "clause_then_says") && (subject || adjunct)
 }
 
@@ -1604,10 +1641,10 @@ fn opens_with_as(text: &str, tokens: &[Token], m: &Match) -> bool {
 
 /// An adverb or a prepositional phrase with nothing else: "Now", "Later",
 /// "In the long run". It opens a clause; it says nothing.
-fn is_adjunct_fragment(tokens: &[Token]) -> bool {
+fn is_adjunct_fragment(text: &str, tokens: &[Token]) -> bool {
     match tokens {
         [one] => matches!(one.tag, tag::AUX | tag::WORD | tag::TIME),
-        [first, ..] => first.tag == tag::PREP && is_bare_phrase(tokens),
+        [first, ..] => first.tag == tag::PREP && is_bare_phrase(text, tokens),
         [] => false,
     }
 }
@@ -1615,7 +1652,7 @@ fn is_adjunct_fragment(tokens: &[Token]) -> bool {
 /// A noun phrase with nothing else: no verb, no clause break, no quotation,
 /// opening as a subject does ("The Turkish side", "This", "Prices").
 /// An adjunct ("Now", "In Washington") or a whole clause is not one.
-fn is_subject_fragment(tokens: &[Token]) -> bool {
+fn is_subject_fragment(text: &str, tokens: &[Token]) -> bool {
     const LONGEST: usize = 12;
     let opens = tokens.first().is_some_and(|t| {
         matches!(
@@ -1623,12 +1660,12 @@ fn is_subject_fragment(tokens: &[Token]) -> bool {
             tag::DETERMINER | tag::PRONOUN | tag::PROPER | tag::NOUN | tag::TITLE | tag::NUMBER
         )
     });
-    opens && tokens.len() <= LONGEST && is_bare_phrase(tokens)
+    opens && tokens.len() <= LONGEST && is_bare_phrase(text, tokens)
 }
 
 /// No verb, no clause break, no quotation: a phrase and nothing else.
-fn is_bare_phrase(tokens: &[Token]) -> bool {
-    !has_verb(tokens) && tokens.iter().all(|t| !is_punct(t.tag) && !is_quote(t.tag))
+fn is_bare_phrase(text: &str, tokens: &[Token]) -> bool {
+    !has_verb(text, tokens) && tokens.iter().all(|t| !is_punct(t.tag) && !is_quote(t.tag))
 }
 
 /// "Shouldn’t they just blame …?", "Did he say …?": a yes/no question puts
@@ -1674,22 +1711,25 @@ fn has_infinitive(text: &str, tokens: &[Token]) -> bool {
 }
 
 /// Whether the tokens hold a verb. The auxiliary class also holds adverbs
-/// ("again", "last"), so one counts only before a verb or at the end ("it
-/// had"): "to China again after …" and "to Ms Markby last week" hold none.
-fn has_verb(tokens: &[Token]) -> bool {
+/// ("again", "last", "too"), so one counts only before a verb or at the
+/// end ("it had"), and "have" also before a determiner or a number ("the
+/// club had a problem"): "to China again after …", "to Ms Markby last
+/// week" and "against reading too much into …" hold none.
+fn has_verb(text: &str, tokens: &[Token]) -> bool {
     tokens.iter().enumerate().any(|(i, t)| match t.tag {
-        tag::AUX => tokens.get(i + 1).is_none_or(|next| {
-            matches!(
-                next.tag,
-                tag::WORD
-                    | tag::PARTICIPLE
-                    | tag::BE
-                    | tag::AUX
-                    | tag::NEGATION
-                    | tag::CUE
-                    | tag::CUE_NOUN
-                    | tag::CUE_LISTENER
-            )
+        tag::AUX => tokens.get(i + 1).is_none_or(|next| match next.tag {
+            tag::WORD
+            | tag::PARTICIPLE
+            | tag::BE
+            | tag::AUX
+            | tag::NEGATION
+            | tag::CUE
+            | tag::CUE_NOUN
+            | tag::CUE_LISTENER => true,
+            tag::DETERMINER | tag::NUMBER => ["has", "have", "had"]
+                .iter()
+                .any(|have| t.span.slice(text).eq_ignore_ascii_case(have)),
+            _ => false,
         }),
         tag::BE
         | tag::CUE

@@ -384,7 +384,8 @@ impl Lexicon {
             let scratch = &mut *scratch.borrow_mut();
             scratch.raw.clear();
             split(text, span, self, scratch);
-            balance_quotes(&mut scratch.raw, &mut scratch.open_quotes);
+            let run_on = crate::segment::quote_runs_on(text, span.end).then_some(span.end);
+            balance_quotes(&mut scratch.raw, &mut scratch.open_quotes, run_on);
             // At most one token per raw token: grow once, not doubling from empty.
             out.reserve(scratch.raw.len());
             self.tag_words(text, &scratch.raw, out);
@@ -991,8 +992,11 @@ fn word_at(s: &str, start: usize, first_len: usize, lex: &Lexicon) -> (usize, us
 
 /// Turns quotation marks that do not pair up into plain punctuation, so the
 /// grammar only ever sees balanced quotes and can never run away with one.
-/// `stack` is a buffer for the open quotes, empty on return.
-fn balance_quotes(tokens: &mut [Raw], stack: &mut Vec<usize>) {
+/// A quotation that runs on into the next paragraph (`run_on`, the
+/// sentence's end) is closed there by an empty closing mark instead: the
+/// first double quote still open. `stack` is a buffer for the open quotes,
+/// empty on return.
+fn balance_quotes(tokens: &mut Vec<Raw>, stack: &mut Vec<usize>, run_on: Option<usize>) {
     stack.clear();
     for i in 0..tokens.len() {
         let t = tokens[i].tag;
@@ -1023,8 +1027,19 @@ fn balance_quotes(tokens: &mut [Raw], stack: &mut Vec<usize>) {
             _ => {}
         }
     }
+    let kept = run_on.and(stack.iter().position(|&j| tokens[j].tag == tag::OPEN_QUOTE));
+    if let Some(first) = kept {
+        stack.remove(first);
+    }
     for j in stack.drain(..) {
         tokens[j].tag = tag::OTHER;
+    }
+    if let (Some(end), Some(_)) = (run_on, kept) {
+        tokens.push(Raw {
+            tag: tag::CLOSE_QUOTE,
+            span: Span::new(end, end),
+            id: UNKNOWN,
+        });
     }
 }
 
@@ -1091,6 +1106,20 @@ mod tests {
     fn unbalanced_quotes_become_plain_punctuation() {
         assert_eq!(tags("“open words"), "~ww");
         assert_eq!(tags("done” only"), "w~x");
+    }
+
+    #[test]
+    fn a_quotation_running_into_the_next_paragraph_closes_at_its_end() {
+        let lex = Lexicon::new(&Rules::builtin());
+        let text = "He said: “We won.\n\n“Again.”";
+        let first = Span::new(0, text.find('\n').unwrap_or_default());
+        let tokens = lex.tokenize(text, first);
+        assert_eq!(tag_string(&tokens), "RV:ORw.C");
+        let close = tokens.last().map(|t| t.span);
+        assert_eq!(close, Some(Span::new(first.end, first.end)));
+        // Without a quotation opening the next paragraph, the mark is loose.
+        let text = "He said: “We won.\n\nAgain.";
+        assert_eq!(tag_string(&lex.tokenize(text, first)), "RV:~Pw.");
     }
 
     #[test]

@@ -58,7 +58,7 @@ pub fn sentences(text: &str, paragraph: Span, lex: &Lexicon) -> Vec<Span> {
     let p = paragraph.slice(text);
     let base = paragraph.start;
     let quotes = double_quotes(p);
-    let closing = quote_closings(&quotes);
+    let closing = quote_closings(&quotes, quote_runs_on(text, paragraph.end));
     // Offsets are asked in increasing order and `closing` is sorted, so a
     // cursor replaces a search of the whole list.
     let mut next_closing = 0;
@@ -127,17 +127,29 @@ fn double_quotes(p: &str) -> Vec<(usize, char)> {
         .collect()
 }
 
+/// Whether a quotation still open at `end`, a paragraph's end, runs on
+/// into the next paragraph. Copy that quotes a speaker over several
+/// paragraphs closes no mark at the breaks and opens each paragraph with
+/// one: `“Q1.¶“Q2,” she said.`
+pub fn quote_runs_on(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default();
+    let next = rest.trim_start();
+    rest[..rest.len() - next.len()].contains('\n') && next.starts_with(['“', '"', '«'])
+}
+
 /// Byte offsets of the opening double quotes that have a closing partner
-/// later in the paragraph (straight quotes alternate).
-fn quote_closings(quotes: &[(usize, char)]) -> Vec<usize> {
+/// later in the paragraph (straight quotes alternate), or that `run_on`
+/// closes at its end: the first still open.
+fn quote_closings(quotes: &[(usize, char)], run_on: bool) -> Vec<usize> {
     let mut stack = Vec::new();
     let mut opens = Vec::new();
     let mut straight_open: Option<usize> = None;
     for &(i, c) in quotes {
         match c {
             '“' | '«' => stack.push(i),
+            // A straight mark may open what a curly one closes: "… ”.
             '”' | '»' => {
-                if let Some(o) = stack.pop() {
+                if let Some(o) = stack.pop().or_else(|| straight_open.take()) {
                     opens.push(o);
                 }
             }
@@ -147,6 +159,9 @@ fn quote_closings(quotes: &[(usize, char)]) -> Vec<usize> {
             },
             _ => {}
         }
+    }
+    if run_on {
+        opens.extend(stack.first().into_iter().chain(&straight_open).min());
     }
     opens.sort_unstable();
     opens
@@ -300,6 +315,24 @@ mod tests {
     fn closing_quote_after_stop_ends_sentence() {
         let t = "He said “we won.” Then he left.";
         assert_eq!(split(t), ["He said “we won.”", "Then he left."]);
+    }
+
+    #[test]
+    fn a_straight_opening_quote_may_close_curly() {
+        let t = "He said: \"It is shameful. The law is gone!” Then he left.";
+        assert_eq!(
+            split(t),
+            [
+                "He said: \"It is shameful. The law is gone!”",
+                "Then he left."
+            ]
+        );
+        // Straight quotes still pair with each other first.
+        let t = "He said \"no.\" Then he left. She said “yes.”";
+        assert_eq!(
+            split(t),
+            ["He said \"no.\"", "Then he left.", "She said “yes.”"]
+        );
     }
 
     #[test]
