@@ -309,6 +309,9 @@ impl Extractor {
             if rejected {
                 return Vec::new();
             }
+            if kind == QuoteKind::Indirect {
+                cut_joined_predicate(text, &s.tokens, &mut content);
+            }
         }
         // "The plan Moscow rejected was revised": a reported clause needs a
         // subject; one that opens with "was" is the sentence's own verb.
@@ -453,8 +456,10 @@ impl Extractor {
     /// cue takes after it once the content is known):
     /// - an inverted cue that needs a quotation, with none: "the drug,
     ///   called Ocaliva, more often" names the drug;
-    /// - an inverted cue after a verbless, unquoted content holding a comma:
-    ///   a subject and its apposition ("Smith, the coach, said the team …");
+    /// - a content opening with "and" right after the cue, which is a noun
+    ///   ("missed Wall Street estimates and issued …");
+    /// - an inverted cue after a noun phrase and its apposition, unquoted:
+    ///   its subject ("Smith, the coach, said the team …");
     /// - a relative pronoun as the content of anything but a denial: in
     ///   "…, which he denies" it is the claim denied, in "…, which
     ///   analysts expected" or "…, where she testified" no claim.
@@ -498,6 +503,11 @@ impl Extractor {
                 && parts.next().is_some_and(noun_phrase)
                 && parts.all(noun_phrase)
         };
+        // "missed Wall Street estimates and issued …": a cue-word followed
+        // by "and" is a plural noun; nothing said opens with "and".
+        if m.content.start == m.cue + 1 && s.tokens[m.cue + 1].tag == tag::COORD {
+            return false;
+        }
         let word_cue = matches!(s.tokens[m.cue].tag, tag::CUE | tag::CUE_LISTENER);
         if inverted && word_cue && !quoted() && apposition() {
             return false;
@@ -1710,6 +1720,25 @@ fn has_infinitive(text: &str, tokens: &[Token]) -> bool {
     })
 }
 
+/// "rejected the union claims and raised wages": an object that holds no
+/// verb ends at an "and" joining the subject's next verb (a cue-word just
+/// before the "and" is a noun: "claims", "estimates").
+fn cut_joined_predicate(text: &str, tokens: &[Token], content: &mut Range<usize>) {
+    let joined = (content.start + 1..content.end).find(|&k| {
+        tokens[k].tag == tag::COORD
+            && tokens
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.tag, tag::PARTICIPLE | tag::CUE | tag::CUE_LISTENER))
+    });
+    let object = |k: usize| {
+        let noun = usize::from(tokens[k - 1].cue.is_some());
+        !has_verb(text, &tokens[content.start..k - noun])
+    };
+    if let Some(k) = joined.filter(|&k| object(k)) {
+        content.end = k;
+    }
+}
+
 /// Whether the tokens hold a verb. The auxiliary class also holds adverbs
 /// ("again", "last", "too"), so one counts only before a verb or at the
 /// end ("it had"), and "have" also before a determiner or a number ("the
@@ -1839,7 +1868,14 @@ fn dateline_len(tokens: &[Token]) -> usize {
                     )
                 })
         })
-        .map_or(0, |d| d + 1)
+        // "BEIJING, Dec. 17 (Xinhua) -- …": a dash may be doubled.
+        .map_or(0, |d| {
+            d + 1
+                + tokens[d + 1..]
+                    .iter()
+                    .take_while(|t| t.tag == tag::DASH)
+                    .count()
+        })
 }
 
 /// "While the US believes P, China …": a content that starts inside a

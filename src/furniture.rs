@@ -144,6 +144,20 @@ mod tests {
     }
 
     #[test]
+    fn drops_link_lines() {
+        let text = "READ MORE: Gulf crisis: All the latest updates
+Kim said it.
+Watch: the speech
+";
+        assert_eq!(kept(text), ["Kim said it."]);
+        let text = "Related: he said it would pass.";
+        assert!(kept(text).is_empty());
+        // Not at the start of the line: prose.
+        let text = "He said: read more: nothing.";
+        assert_eq!(kept(text), [text]);
+    }
+
+    #[test]
     fn keeps_ordinary_lines_that_mention_furniture_words() {
         let text = "The advertisement campaign, officials said, failed.";
         assert_eq!(kept(text), [text]);

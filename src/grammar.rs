@@ -185,7 +185,7 @@ fn framings(b: &[u8]) -> impl Iterator<Item = Rule> {
         framed(Rule::framed_label_end, closing_label),
         framed(
             Rule::framed_quote,
-            has_cue && matches!(b.first(), Some(b'O' | b'[')),
+            (has_cue || b.contains(&b'Q')) && matches!(b.first(), Some(b'O' | b'[')),
         ),
         framed(
             Rule::framed_clause,
@@ -1188,6 +1188,42 @@ mod tests {
         // Not without a determiner before it: "in reports" ends no clause.
         assert!(AttributionParser::parse(Rule::quote_then_source, "OwC,PVpZ.").is_err());
         assert!(AttributionParser::parse(Rule::quote_then_source, "OwC,PVpdZ.").is_ok());
+    }
+
+    #[test]
+    fn a_relaying_party_may_follow_the_quotation_or_the_reporting_clause() {
+        let (p, s, _, q, _) = one("“We will not talk,” the agency quoted Al Thani as saying.");
+        assert_eq!(
+            (p.as_str(), s.as_str(), q.as_str()),
+            ("quote_then_source", "Al Thani", "We will not talk")
+        );
+        assert_eq!(
+            via("“We will not talk,” the agency quoted Al Thani as saying."),
+            [Some("the agency".to_string())]
+        );
+        assert_eq!(
+            via("“We will act,” Peskov said on Monday, as quoted by Interfax."),
+            [Some("Interfax".to_string())]
+        );
+        assert_eq!(
+            via("The talks stalled, Peskov said, as reported by Reuters."),
+            [Some("Reuters".to_string())]
+        );
+        // "as" must be followed by the relay verb and "by".
+        assert_eq!(via("“We will act,” Peskov said, as he left."), [None]);
+        assert!(AttributionParser::parse(Rule::quote_then_source, "OwC,dNQPSG.").is_ok());
+        assert!(AttributionParser::parse(Rule::quote_then_source, "OwC,dNQPG.").is_err());
+    }
+
+    #[test]
+    fn a_trailer_may_hold_a_participle_phrase() {
+        let (.., q, _) = one("“We will act,” the ministry said in a statement issued on Monday.");
+        assert_eq!(q, "We will act");
+        let (.., q, _) = one("“We will act,” she wrote in a letter sent to members.");
+        assert_eq!(q, "We will act");
+        // A plain word in a trailer only before a preposition.
+        assert!(AttributionParser::parse(Rule::quote_then_source, "OwC,RVawpN.").is_ok());
+        assert!(AttributionParser::parse(Rule::quote_then_source, "OwC,RVawwN.").is_err());
     }
 
     #[test]

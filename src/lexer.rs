@@ -827,7 +827,12 @@ fn split(text: &str, span: Span, lex: &Lexicon, scratch: &mut Scratch) {
     let mut single_open = false;
     let mut double_open = false;
     let bytes = s.as_bytes();
-    let mut i = 0;
+    // A list bullet ("- ", "• ", "* ") is layout, not punctuation: "- Russia
+    // said …" reads as "Russia said …".
+    let mut i = s
+        .strip_prefix(['-', '–', '—', '•', '*', '·'])
+        .filter(|rest| rest.starts_with(char::is_whitespace))
+        .map_or(0, |rest| s.len() - rest.len());
     while let Some((c, len)) = char_at(s, i) {
         if c.is_whitespace() {
             i += len;
@@ -1120,6 +1125,14 @@ mod tests {
         // Without a quotation opening the next paragraph, the mark is loose.
         let text = "He said: “We won.\n\nAgain.";
         assert_eq!(tag_string(&lex.tokenize(text, first)), "RV:~Pw.");
+    }
+
+    #[test]
+    fn a_list_bullet_is_no_token() {
+        assert_eq!(tags("- Kim said it."), "PVR.");
+        assert_eq!(tags("• Kim said it."), "PVR.");
+        // A dash that is not a bullet is punctuation.
+        assert_eq!(tags("-Kim said it."), "-PVR.");
     }
 
     #[test]
