@@ -908,7 +908,11 @@ impl Extractor {
             }
             "it" => {
                 let s = &sentences[at];
-                let lead = usize::from(s.tokens.first().is_some_and(|t| t.tag == tag::SUBORD));
+                let lead = usize::from(
+                    s.tokens
+                        .first()
+                        .is_some_and(|t| tag::is_subordinator(t.tag)),
+                );
                 let clause_start = (lead < before && s.tokens[lead].tag == tag::PROPER)
                     .then(|| grammar::source_at(&s.tags, lead))
                     .flatten()
@@ -1795,7 +1799,8 @@ fn clause_subject(s: &Sentence, from: usize, before: usize) -> Option<Range<usiz
     while i < before {
         // "When X stood … and hailed …": the cue is in the subordinate
         // clause (no comma closes it first), so the subject is its own.
-        if s.tokens[i].tag == tag::SUBORD && s.tokens[i..before].iter().all(|t| t.tag != tag::COMMA)
+        if tag::is_subordinator(s.tokens[i].tag)
+            && s.tokens[i..before].iter().all(|t| t.tag != tag::COMMA)
         {
             i += 1;
         }
@@ -1885,7 +1890,10 @@ fn trim_subordinate(
     source: &Range<usize>,
     mut content: Range<usize>,
 ) -> Range<usize> {
-    if s.tokens.first().is_none_or(|t| t.tag != tag::SUBORD) {
+    if s.tokens
+        .first()
+        .is_none_or(|t| !tag::is_subordinator(t.tag))
+    {
         return content;
     }
     let mut depth = 0i32;

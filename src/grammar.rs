@@ -250,7 +250,7 @@ fn trailer_after_cue(b: &[u8]) -> bool {
         }
         closes = match t {
             // ", as …" and "as he …" may close a reporting clause.
-            b',' | b'S' => true,
+            b',' | b'S' | b'W' => true,
             b'.' => j + 1 == b.len(),
             // A cue-noun or gerund may stand inside a phrase of the
             // trailer: "said in its warning" (a cue with `closes` has
@@ -367,7 +367,7 @@ fn may_start(b: &[u8], i: usize) -> bool {
         // …, said X, / …, before adding
         b',' => {
             starts_source(next)
-                || matches!(next, b'S' | b'x' | b'd' | b',' | b'G' | b'V' | b'Z')
+                || matches!(next, b'S' | b'W' | b'x' | b'd' | b',' | b'G' | b'V' | b'Z')
                 || next == b'p' && b.get(i + 2) == Some(&b'G')
         }
         // A lowercase word starts a source only before a source noun
@@ -474,12 +474,16 @@ fn content_end(tags: &str, from: usize) -> usize {
         i = match t {
             b'O' | b'[' => quote_end(b, i).unwrap_or(i + 1),
             b'.' if i + 1 == b.len() => return i,
-            b';' | b'-' => return i,
+            b';' => return i,
+            b'-' => match dash_pair_end(b, i) {
+                Some(after) => after,
+                None => return i,
+            },
             b'c' if matches!(b[i + 1..].iter().find(|&&u| u != b'x'), Some(b'V' | b'U')) => {
                 return i
             }
             b',' if comma_stops(tags, i, last_cue) => return i,
-            b'S' if stops_here(tags, i) => return i,
+            b'S' | b'W' if stops_here(tags, i) => return i,
             _ => i + 1,
         };
     }
@@ -495,6 +499,9 @@ fn comma_stops(tags: &str, i: usize, last_cue: Option<usize>) -> bool {
         // "the exercise, in which a carrier took part, is …" goes on.
         (Some(b'p'), Some(b'h')) => false,
         (Some(b'S' | b'p' | b'A' | b'G' | b'K'), _) => true,
+        // ", while insisting …", ", while the allies insist …": a next act
+        // or another speaker, not what was said.
+        (Some(b'W'), _) => stops_here(tags, i),
         (Some(b'c'), Some(b'x' | b'B' | b'V' | b'Z' | b'U' | b'!' | b'e')) => true,
         // ", and a summit could yet …": a clause with a subject of its own
         // (", and he would …" may still be the speaker's).
@@ -509,6 +516,18 @@ fn stops_here(tags: &str, i: usize) -> bool {
         .and_then(|rest| AttributionParser::parse(Rule::stop_here, rest).ok())
         .and_then(|mut pairs| pairs.next())
         .is_some_and(|p| !p.as_str().is_empty())
+}
+
+/// One past the pair of dashes (`dash_pair` in the grammar) opening at
+/// token `i`, if the content goes on after it.
+fn dash_pair_end(b: &[u8], i: usize) -> Option<usize> {
+    let rest = b.get(i + 1..)?;
+    let k = rest
+        .iter()
+        .take(13)
+        .position(|&t| matches!(t, b'-' | b'.' | b';' | b'O' | b'C' | b'[' | b']'))?;
+    let word = |t: u8| matches!(t, b'a'..=b'z' | b'P'..=b'Z' | b'D'..=b'N' | b'B' | b'!' | b'~');
+    (k > 0 && rest[k] == b'-' && rest.get(k + 1).copied().is_some_and(word)).then_some(i + k + 2)
 }
 
 /// One past the quotation (`quote` in the grammar) opening at token `i`,
@@ -1770,9 +1789,11 @@ mod tests {
         );
         let (.., q, _) = one("She said the committee would act if no date was set.");
         assert_eq!(q, "the committee would act if no date was set");
-        // A "while" clause is the writer's.
+        // A "while" clause with a speaker of its own is the writer's.
         let (.., q, _) = one("He said the plan was sound while critics called it reckless.");
         assert_eq!(q, "the plan was sound");
+        let (.., q, _) = one("He said the plan was sound while the party was divided.");
+        assert_eq!(q, "the plan was sound while the party was divided");
     }
 
     #[test]
@@ -2252,7 +2273,7 @@ mod tests {
         /// attribution (bar the deliberate narrowing for lowercase words).
         #[test]
         fn may_start_admits_every_match(
-            tags in tag_strings(b"RRdPPNJnwhhBBccAA,,,xxdVVZUGQKytSpeo.O[C]-", 1..14),
+            tags in tag_strings(b"RRdPPNJnwhhBBccAA,,,xxdVVZUGQKytSWpeo.O[C]-", 1..14),
         ) {
             let b = tags.as_bytes();
             for i in 0..b.len() {
@@ -2266,7 +2287,7 @@ mod tests {
         /// `attribution_here` finds, everywhere.
         #[test]
         fn attribution_at_agrees_with_attribution_here(
-            tags in tag_strings(b"RRdPPNJnwwhhBBccAA,,,xxdVVZUGQKytSpeo.O[C]", 1..16),
+            tags in tag_strings(b"RRdPPNJnwwhhBBccAA,,,xxdVVZUGQKytSWpeo.O[C]", 1..16),
         ) {
             for i in 0..tags.len() {
                 proptest::prop_assert_eq!(
@@ -2281,7 +2302,7 @@ mod tests {
         /// name word failed.
         #[test]
         fn a_failed_name_dooms_the_rest_of_its_run(
-            tags in tag_strings(b"PPPNNJJnsswwdRxB,,cVVZUGQKtSpeoh.O[C]()", 2..16),
+            tags in tag_strings(b"PPPNNJJnsswwdRxB,,cVVZUGQKtSWpeoh.O[C]()", 2..16),
         ) {
             let b = tags.as_bytes();
             for i in 0..b.len() {
@@ -2300,7 +2321,7 @@ mod tests {
         /// as content then closing reporting clause.
         #[test]
         fn framed_clause_needs_a_trailer_after_its_cue(
-            tags in tag_strings(b"wwPPNJd,,,VVZUUaxpmeosnncytK.SGOCBh-", 2..14),
+            tags in tag_strings(b"wwPPNJd,,,VVZUUaxpmeosnncytK.SWGOCBh-", 2..14),
         ) {
             if parse_at(Rule::framed_clause, &tags, 0).is_some() {
                 proptest::prop_assert!(trailer_after_cue(tags.as_bytes()), "{}", tags);
@@ -2320,7 +2341,7 @@ mod tests {
         /// at every token would: its shortcuts agree with the grammar.
         #[test]
         fn content_end_agrees_with_content_stop(
-            tags in tag_strings(b",,,ccSSPPPNdwwwxxVVZUGAKpRtBeO[C].;-hpp", 1..40),
+            tags in tag_strings(b",,,ccSSWWPPPNdwwwxxVVZUGAKpRtBeO[C].;--hpp", 1..40),
             from in 0usize..40,
         ) {
             let b = tags.as_bytes();
@@ -2330,6 +2351,10 @@ mod tests {
                 match b.get(i) {
                     None => break i,
                     Some(b'O' | b'[') => i = quote_end(b, i).unwrap_or(i + 1),
+                    Some(b'-') if AttributionParser::parse(Rule::dash_pair, &tags[i..]).is_ok() => {
+                        let pair = AttributionParser::parse(Rule::dash_pair, &tags[i..]);
+                        i += pair.map_or(1, |p| p.as_str().len());
+                    }
                     Some(_) if stops_here(&tags, i) => break i,
                     Some(_) => i += 1,
                 }

@@ -121,6 +121,8 @@ pub struct WordClasses {
     #[serde(default)]
     pub subordinators: Vec<String>,
     #[serde(default)]
+    pub framing_subordinators: Vec<String>,
+    #[serde(default)]
     pub pronouns: Vec<String>,
     #[serde(default)]
     pub be: Vec<String>,
@@ -410,6 +412,7 @@ impl Rules {
             (&mut w.relatives, o.relatives),
             (&mut w.coordinators, o.coordinators),
             (&mut w.subordinators, o.subordinators),
+            (&mut w.framing_subordinators, o.framing_subordinators),
             (&mut w.pronouns, o.pronouns),
             (&mut w.be, o.be),
             (&mut w.auxiliaries, o.auxiliaries),
