@@ -155,7 +155,6 @@ impl Extractor {
             let cues = grammar::matches(&s.tags, |m| {
                 !interrupts_a_clause(text, s, m)
                     && !participle_as_source(text, s, m)
-                    && opens_with_as(text, &s.tokens, m)
                     && self.names_a_speaker(text, s, m, &names)
                     && self.takes_its_content(text, s, m)
             });
@@ -309,7 +308,7 @@ impl Extractor {
             if rejected {
                 return Vec::new();
             }
-            if kind == QuoteKind::Indirect {
+            if kind == QuoteKind::Indirect && content.start == m.cue + 1 {
                 cut_joined_predicate(text, &s.tokens, &mut content);
             }
         }
@@ -353,10 +352,8 @@ impl Extractor {
         let inner_scope = outer.content.clone();
         let mut nested = Vec::new();
         if let Some(sub) = s.tags.get(inner_scope.clone()) {
-            let inner = &s.tokens[inner_scope.clone()];
             for n in grammar::matches(sub, |n| {
                 !is_label(n.pattern)
-                    && opens_with_as(text, inner, n)
                     && self.takes_its_content(text, s, &n.clone().shifted(inner_scope.start))
             }) {
                 let n = n.shifted(inner_scope.start);
@@ -701,11 +698,13 @@ impl Extractor {
                     }
                 },
                 via,
-                // From the cue's sentence, which a block quote or a continued
-                // quotation leaves before the content's, through the content's last.
+                // From the first of the cue's and the content's sentences
+                // (a block quote or a continued quotation puts the cue
+                // before, a quotation run on from a paragraph after it)
+                // through the last.
                 sentence: Span::new(
                     sentences[f.from.min(f.sentence)].span.start,
-                    sentences[f.through].span.end,
+                    sentences[f.through.max(f.from)].span.end,
                 ),
                 pattern: f.pattern.to_string(),
             });
@@ -1146,6 +1145,9 @@ impl Antecedents {
 /// speaker of the paragraph after; read back to front, a run of them takes
 /// the speaker of the last.
 fn open_quote_paragraphs(sentences: &[Sentence], found: &mut Vec<Found>) {
+    // Records made here, last first; `found` is rebuilt once at the end, as
+    // splicing each in would cost quadratic time on a long run.
+    let mut made: Vec<Found> = Vec::new();
     for i in (0..sentences.len().saturating_sub(1)).rev() {
         let s = &sentences[i];
         if !s.tokens.last().is_some_and(|t| t.span.is_empty()) {
@@ -1156,7 +1158,13 @@ fn open_quote_paragraphs(sentences: &[Sentence], found: &mut Vec<Found>) {
         };
         let own = found.partition_point(|f| f.sentence < i);
         let k = found.partition_point(|f| f.sentence <= i);
-        let Some(next) = found.get(k).filter(|f| {
+        // The record after: one made here for the next paragraph, else the
+        // next paragraph's own.
+        let next = made
+            .last()
+            .filter(|f| f.sentence == i + 1)
+            .or_else(|| found.get(k));
+        let Some(next) = next.filter(|f| {
             f.sentence == i + 1
                 && f.kind == QuoteKind::Direct
                 && matches!(f.pattern, "quote_then_source" | "quote_continued")
@@ -1179,9 +1187,20 @@ fn open_quote_paragraphs(sentences: &[Sentence], found: &mut Vec<Found>) {
             kind: QuoteKind::Direct,
             ..next.clone()
         };
-        // Cues inside the quotation are the speaker's own words.
-        found.splice(own..k, [record]);
+        made.push(record);
     }
+    if made.is_empty() {
+        return;
+    }
+    // Cues inside a quotation given to a speaker here are the speaker's own
+    // words: the sentence's other records go.
+    let mut given = vec![false; sentences.len()];
+    for m in &made {
+        given[m.sentence] = true;
+    }
+    found.retain(|f| !given[f.sentence]);
+    found.extend(made);
+    found.sort_by_key(|f| f.sentence);
 }
 
 /// "He said:" or "Lammy posted on X:" closing a paragraph introduces the
@@ -1433,6 +1452,7 @@ fn continued_quote(sentences: &[Sentence], i: usize, last: Option<&Found>) -> Op
 /// “Q1.¶“Q2.”`).
 fn quote_ends_sentence(s: &Sentence, f: &Found) -> bool {
     f.content.start > 0
+        && is_quote(s.tokens[f.content.start - 1].tag)
         && closing(&s.tokens, f.content.start - 1)
             .is_some_and(|close| s.tokens[close + 1..].iter().all(|t| t.tag == tag::STOP))
 }
@@ -1640,19 +1660,6 @@ fn participle_as_source(text: &str, s: &Sentence, m: &Match) -> bool {
         && s.tokens.get(src.end).is_some_and(|t| t.tag == tag::COMMA)
 }
 
-/// The grammar's `as_source` opens with any subordinator; only "as" makes
-/// the clause a report ("As one diplomat put it, …"), not "While the
-/// minister spoke, …".
-fn opens_with_as(text: &str, tokens: &[Token], m: &Match) -> bool {
-    let Some(src) = m.source.as_ref().filter(|_| m.pattern == "as_source") else {
-        return true;
-    };
-    src.start
-        .checked_sub(1)
-        .and_then(|at| tokens.get(at))
-        .is_some_and(|t| t.span.slice(text).eq_ignore_ascii_case("as"))
-}
-
 /// An adverb or a prepositional phrase with nothing else: "Now", "Later",
 /// "In the long run". It opens a clause; it says nothing.
 fn is_adjunct_fragment(text: &str, tokens: &[Token]) -> bool {
@@ -1724,10 +1731,16 @@ fn has_infinitive(text: &str, tokens: &[Token]) -> bool {
     })
 }
 
-/// "rejected the union claims and raised wages": an object that holds no
-/// verb ends at an "and" joining the subject's next verb (a cue-word just
-/// before the "and" is a noun: "claims", "estimates").
+/// "rejected the union claims and raised wages": an object right after the
+/// cue that holds no verb ends at an "and" joining the subject's next verb
+/// (a cue-word just before the "and" is a noun: "claims", "estimates").
+/// Not where a verb follows ("said tariffs and related measures would
+/// hurt": a subject), nor after a preposition ("warned of rising prices
+/// and increased unemployment": one phrase).
 fn cut_joined_predicate(text: &str, tokens: &[Token], content: &mut Range<usize>) {
+    if matches!(tokens[content.start].tag, tag::PREP | tag::OF) {
+        return;
+    }
     let joined = (content.start + 1..content.end).find(|&k| {
         tokens[k].tag == tag::COORD
             && tokens
@@ -1737,6 +1750,7 @@ fn cut_joined_predicate(text: &str, tokens: &[Token], content: &mut Range<usize>
     let object = |k: usize| {
         let noun = usize::from(tokens[k - 1].cue.is_some());
         !has_verb(text, &tokens[content.start..k - noun])
+            && !has_verb(text, &tokens[k + 2..content.end])
     };
     if let Some(k) = joined.filter(|&k| object(k)) {
         content.end = k;

@@ -462,8 +462,8 @@ fn range(pair: &Pair<Rule>) -> Range<usize> {
 }
 
 /// Where a content whose first piece ends at token `from` ends: the loop of
-/// the grammar's `(plain_token | quote | !content_stop ~ ANY)+`, run on
-/// bytes. Pest is asked only where a stop needs a noun phrase, so a content
+/// the grammar's `(plain_token | quote | dash_pair | !content_stop ~ ANY)+`,
+/// run on bytes. Pest is asked only where a stop needs a noun phrase, so a content
 /// costs a few instructions per token instead of a few hundred.
 fn content_end(tags: &str, from: usize) -> usize {
     let b = tags.as_bytes();
@@ -475,7 +475,7 @@ fn content_end(tags: &str, from: usize) -> usize {
             b'O' | b'[' => quote_end(b, i).unwrap_or(i + 1),
             b'.' if i + 1 == b.len() => return i,
             b';' => return i,
-            b'-' => match dash_pair_end(b, i) {
+            b'-' => match dash_pair_end(tags, i) {
                 Some(after) => after,
                 None => return i,
             },
@@ -499,8 +499,8 @@ fn comma_stops(tags: &str, i: usize, last_cue: Option<usize>) -> bool {
         // "the exercise, in which a carrier took part, is …" goes on.
         (Some(b'p'), Some(b'h')) => false,
         (Some(b'S' | b'p' | b'A' | b'G' | b'K'), _) => true,
-        // ", while insisting …", ", while the allies insist …": a next act
-        // or another speaker, not what was said.
+        // ", while insisting …", "when asked …", ", while the allies insist
+        // …": a next act, the occasion or another speaker, not what was said.
         (Some(b'W'), _) => stops_here(tags, i),
         (Some(b'c'), Some(b'x' | b'B' | b'V' | b'Z' | b'U' | b'!' | b'e')) => true,
         // ", and a summit could yet …": a clause with a subject of its own
@@ -518,16 +518,11 @@ fn stops_here(tags: &str, i: usize) -> bool {
         .is_some_and(|p| !p.as_str().is_empty())
 }
 
-/// One past the pair of dashes (`dash_pair` in the grammar) opening at
-/// token `i`, if the content goes on after it.
-fn dash_pair_end(b: &[u8], i: usize) -> Option<usize> {
-    let rest = b.get(i + 1..)?;
-    let k = rest
-        .iter()
-        .take(13)
-        .position(|&t| matches!(t, b'-' | b'.' | b';' | b'O' | b'C' | b'[' | b']'))?;
-    let word = |t: u8| matches!(t, b'a'..=b'z' | b'P'..=b'Z' | b'D'..=b'N' | b'B' | b'!' | b'~');
-    (k > 0 && rest[k] == b'-' && rest.get(k + 1).copied().is_some_and(word)).then_some(i + k + 2)
+/// One past the pair of dashes (`dash_pair`) opening at token `i`, if the
+/// content goes on after it. Dashes are rare: pest is asked.
+fn dash_pair_end(tags: &str, i: usize) -> Option<usize> {
+    let pair = AttributionParser::parse(Rule::dash_pair, tags.get(i..)?).ok()?;
+    Some(i + pair.as_str().len())
 }
 
 /// One past the quotation (`quote` in the grammar) opening at token `i`,
@@ -1225,11 +1220,15 @@ mod tests {
             [Some("Interfax".to_string())]
         );
         assert_eq!(
-            via("The talks stalled, Peskov said, as reported by Reuters."),
-            [Some("Reuters".to_string())]
+            via("The talks stalled, Peskov said, as cited by Yonhap."),
+            [Some("Yonhap".to_string())]
         );
-        // "as" must be followed by the relay verb and "by".
+        // "as" must be followed by a relay verb and "by".
         assert_eq!(via("“We will act,” Peskov said, as he left."), [None]);
+        assert_eq!(
+            via("“It is done,” Kim said, as confirmed by the ministry."),
+            [None]
+        );
         assert!(AttributionParser::parse(Rule::quote_then_source, "OwC,dNQPSG.").is_ok());
         assert!(AttributionParser::parse(Rule::quote_then_source, "OwC,dNQPG.").is_err());
     }
@@ -2351,9 +2350,8 @@ mod tests {
                 match b.get(i) {
                     None => break i,
                     Some(b'O' | b'[') => i = quote_end(b, i).unwrap_or(i + 1),
-                    Some(b'-') if AttributionParser::parse(Rule::dash_pair, &tags[i..]).is_ok() => {
-                        let pair = AttributionParser::parse(Rule::dash_pair, &tags[i..]);
-                        i += pair.map_or(1, |p| p.as_str().len());
+                    Some(b'-') if dash_pair_end(&tags, i).is_some() => {
+                        i = dash_pair_end(&tags, i).unwrap_or(i + 1);
                     }
                     Some(_) if stops_here(&tags, i) => break i,
                     Some(_) => i += 1,

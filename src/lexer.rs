@@ -838,8 +838,8 @@ fn split(text: &str, span: Span, lex: &Lexicon, scratch: &mut Scratch) {
     let mut single_open = false;
     let mut double_open = false;
     let bytes = s.as_bytes();
-    // A list bullet ("- ", "• ", "* ") is layout, not punctuation: "- Russia
-    // said …" reads as "Russia said …".
+    // A list bullet (a dash, "•", "*" or "·" and a space) is layout, not
+    // punctuation: "- Russia said …" reads as "Russia said …".
     let mut i = s
         .strip_prefix(['-', '–', '—', '•', '*', '·'])
         .filter(|rest| rest.starts_with(char::is_whitespace))
@@ -1043,7 +1043,16 @@ fn balance_quotes(tokens: &mut Vec<Raw>, stack: &mut Vec<usize>, run_on: Option<
             _ => {}
         }
     }
-    let kept = run_on.and(stack.iter().position(|&j| tokens[j].tag == tag::OPEN_QUOTE));
+    // Only a mark that opens a speaker's words runs on (as
+    // `segment::quote_runs_on` reads it): first in the sentence or after a
+    // colon or comma, not a stray mark inside it.
+    let opens_words = |j: usize| {
+        tokens[j].tag == tag::OPEN_QUOTE
+            && (j == 0 || matches!(tokens[j - 1].tag, tag::COLON | tag::COMMA))
+    };
+    let kept = run_on
+        .and(stack.iter().position(|&j| tokens[j].tag == tag::OPEN_QUOTE))
+        .filter(|&k| opens_words(stack[k]));
     if let Some(first) = kept {
         stack.remove(first);
     }

@@ -58,7 +58,7 @@ pub fn sentences(text: &str, paragraph: Span, lex: &Lexicon) -> Vec<Span> {
     let p = paragraph.slice(text);
     let base = paragraph.start;
     let quotes = double_quotes(p);
-    let closing = quote_closings(&quotes, quote_runs_on(text, paragraph.end));
+    let closing = quote_closings(p, &quotes, quote_runs_on(text, paragraph.end));
     // Offsets are asked in increasing order and `closing` is sorted, so a
     // cursor replaces a search of the whole list.
     let mut next_closing = 0;
@@ -137,10 +137,24 @@ pub fn quote_runs_on(text: &str, end: usize) -> bool {
     rest[..rest.len() - next.len()].contains('\n') && next.starts_with(['“', '"', '«'])
 }
 
+/// Whether the quotation mark at byte `at` of `p` opens a speaker's words
+/// that may run on: at the start of the paragraph or of a sentence, or
+/// after a colon or comma ("He said: “…", "said, “…"), not a stray mark
+/// mid-sentence ("called the plan “unworkable", the inch mark of `6.1"`).
+/// The lexer asks the same of the sentence's tokens.
+fn opens_run_on(p: &str, at: usize) -> bool {
+    p[..at]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, ':' | ',' | '.' | '!' | '?'))
+        && p[at..].chars().nth(1).is_some_and(|c| !c.is_whitespace())
+}
+
 /// Byte offsets of the opening double quotes that have a closing partner
 /// later in the paragraph (straight quotes alternate), or that `run_on`
-/// closes at its end: the first still open.
-fn quote_closings(quotes: &[(usize, char)], run_on: bool) -> Vec<usize> {
+/// closes at its end: the first still open, if it opens a run-on.
+fn quote_closings(p: &str, quotes: &[(usize, char)], run_on: bool) -> Vec<usize> {
     let mut stack = Vec::new();
     let mut opens = Vec::new();
     let mut straight_open: Option<usize> = None;
@@ -161,7 +175,8 @@ fn quote_closings(quotes: &[(usize, char)], run_on: bool) -> Vec<usize> {
         }
     }
     if run_on {
-        opens.extend(stack.first().into_iter().chain(&straight_open).min());
+        let first = stack.first().into_iter().chain(&straight_open).min();
+        opens.extend(first.filter(|&&o| opens_run_on(p, o)));
     }
     opens.sort_unstable();
     opens

@@ -150,6 +150,15 @@ fn thousands_of_labels_continued_quotes_and_pronouns_finish() {
     let quotes = "“We lost,” Ms Ann Lee said. “Again.”\n\n“Rain came.\n\nShe said he was wrong. He said it was fine.\n\n"
         .repeat(5_000);
     assert!(!extractor().extract(&quotes, 0).is_empty());
+    // A quotation run on over 20,000 paragraphs goes back to one speaker.
+    let run_on = "“We won.\n\n".repeat(20_000) + "“Yes,” Kim said.\n";
+    assert_eq!(extractor().extract(&run_on, 0).len(), 20_001);
+}
+
+#[test]
+fn a_quotation_run_on_backwards_keeps_its_cue_in_the_sentence() {
+    assert_spans_valid("“We won.\n\n“Again,” Kim said.");
+    assert_spans_valid("\n\n“ ( \n\n“ said ” Mr read in a statement");
 }
 
 #[test]
