@@ -53,8 +53,10 @@ pub struct Gazetteer {
     known: Vec<Known>,
     /// Lowercased alias, name, adjective or prefix → index into `known`.
     by_alias: HashMap<String, usize>,
-    /// First or last name of a known person → index into `known`.
-    by_name_part: HashMap<String, usize>,
+    /// First or last name of a known person → index into `known`; `None`
+    /// for a part two listed people share ("Kim", "Lee"): alone it names
+    /// neither, but it is still a person's name.
+    by_name_part: HashMap<String, Option<usize>>,
     honorifics: Vec<&'static str>,
     /// Folded role nouns of people who speak for a body.
     spokespeople: Vec<String>,
@@ -233,8 +235,13 @@ impl Gazetteer {
                     let parts: Vec<&str> = folded.split(' ').collect();
                     if let (Some(first), Some(last)) = (parts.first(), parts.last()) {
                         if parts.len() > 1 {
-                            g.by_name_part.entry(last.to_string()).or_insert(id);
-                            g.by_name_part.entry(first.to_string()).or_insert(id);
+                            for part in [first, last] {
+                                let known =
+                                    g.by_name_part.entry(part.to_string()).or_insert(Some(id));
+                                if *known != Some(id) {
+                                    *known = None;
+                                }
+                            }
                         }
                     }
                 }
@@ -290,7 +297,17 @@ impl Gazetteer {
 
     /// The known person a folded first or last name is part of.
     fn person_by_name_part(&self, folded: &str) -> Option<&Known> {
-        self.by_name_part.get(folded).map(|&i| &self.known[i])
+        self.by_name_part
+            .get(folded)
+            .copied()
+            .flatten()
+            .map(|i| &self.known[i])
+    }
+
+    /// True if the folded word is a first or last name of a known person,
+    /// even one two of them share.
+    fn is_name_part(&self, folded: &str) -> bool {
+        self.by_name_part.contains_key(folded)
     }
 
     /// The country an adjective, name, possessive or capital points to.
@@ -1182,7 +1199,7 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
         let is_person = run.len() >= 2 && !with_folded(&name, |f| gaz.names_no_person(f))
             || role_tokens.iter().any(is_role)
             || full.is_some()
-            || with_folded(&name, |folded| gaz.person_by_name_part(folded).is_some());
+            || with_folded(&name, |folded| gaz.is_name_part(folded));
         if is_person {
             // "Ms Ortega", never named in full, is someone the article
             // introduces only so, not the gazetteer's Daniel Ortega: news
@@ -1840,5 +1857,19 @@ mod tests {
             format!("{a}/{inner}")
         });
         assert_eq!(outer, "wang yi/sergey lavrov");
+    }
+
+    #[test]
+    fn a_name_part_two_listed_people_share_names_neither() {
+        let rules = Rules::parse(
+            "entities:\n  - {name: Kim Jong Un, type: person}\n  - {name: Kim Yo Jong, type: person}\n  - {name: Vladimir Putin, type: person}\n",
+            "test.yaml",
+        );
+        let gaz = Gazetteer::new(&rules.unwrap_or_default());
+        assert!(gaz.person_by_name_part("kim").is_none());
+        assert!(gaz.is_name_part("kim"));
+        let putin = gaz.person_by_name_part("putin").map(|k| k.name.as_str());
+        assert_eq!(putin, Some("Vladimir Putin"));
+        assert!(!gaz.is_name_part("moscow"));
     }
 }
