@@ -2350,9 +2350,11 @@ mod tests {
                 match b.get(i) {
                     None => break i,
                     Some(b'O' | b'[') => i = quote_end(b, i).unwrap_or(i + 1),
-                    Some(b'-') if dash_pair_end(&tags, i).is_some() => {
-                        i = dash_pair_end(&tags, i).unwrap_or(i + 1);
-                    }
+                    Some(b'-') => match dash_pair_end(&tags, i) {
+                        Some(after) => i = after,
+                        None if stops_here(&tags, i) => break i,
+                        None => i += 1,
+                    },
                     Some(_) if stops_here(&tags, i) => break i,
                     Some(_) => i += 1,
                 }

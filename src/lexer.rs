@@ -54,10 +54,10 @@ pub mod tag {
     pub const COORD: u8 = b'c';
     /// Subordinator of a clause about the report, not part of what was
     /// said: as ("said on Monday as he left", "as one diplomat put it").
-    pub const SUBORD: u8 = b'S';
+    pub const FRAMING_SUBORD: u8 = b'S';
     /// Subordinator of a clause that may be part of what was said: while,
     /// when, although ("said police fired when they were attacked").
-    pub const CLAUSE_SUBORD: u8 = b'W';
+    pub const SUBORD: u8 = b'W';
     /// Form of "be".
     pub const BE: u8 = b'B';
     /// Auxiliary or adverb that may stand between a source and its cue.
@@ -89,7 +89,7 @@ pub mod tag {
     /// Either subordinator: what opens a leading clause ("While the US
     /// believes …, China …").
     pub fn is_subordinator(t: u8) -> bool {
-        matches!(t, SUBORD | CLAUSE_SUBORD)
+        matches!(t, SUBORD | FRAMING_SUBORD)
     }
 }
 
@@ -252,8 +252,8 @@ impl Lexicon {
             (&w.that, tag::THAT),
             (&w.relatives, tag::RELATIVE),
             (&w.coordinators, tag::COORD),
-            (&w.subordinators, tag::CLAUSE_SUBORD),
-            (&w.framing_subordinators, tag::SUBORD),
+            (&w.subordinators, tag::SUBORD),
+            (&w.framing_subordinators, tag::FRAMING_SUBORD),
             (&w.pronouns, tag::PRONOUN),
             (&w.be, tag::BE),
             (&w.negations, tag::NEGATION),
