@@ -674,6 +674,9 @@ impl Extractor {
                 Some((head, false, _)) if is_body => memory.bodies.push((head, source.clone())),
                 _ => {}
             }
+            if let Some(noun) = described_person(text, toks, &source) {
+                memory.described.push((noun, resolved_of(&source)));
+            }
             let cue_tok = sentences[f.from].tokens[f.cue];
             let info = self.cue_info(&sentences[f.from], f.cue);
             let cue_span = cue_tok.span;
@@ -709,6 +712,10 @@ impl Extractor {
                 pattern: f.pattern.to_string(),
             });
         }
+        self.gazetteer.complete_body_names(
+            out.iter_mut()
+                .flat_map(|a| std::iter::once(&mut a.source).chain(a.via.as_mut())),
+        );
         out
     }
 
@@ -785,6 +792,11 @@ impl Extractor {
                 }
                 _ => own,
             };
+            // "A JCS official said …": later, "the official" is that one.
+            let own = match bare_description(text, toks, &own) {
+                Some(noun) => memory.described_as(&noun).unwrap_or(own),
+                None => own,
+            };
             // "Ukraine's foreign minister, Dmytro Kuleba, said" / "The
             // company's supplier, Dongxia Motor, said": a role or body named
             // in an aside right after it.
@@ -825,7 +837,7 @@ impl Extractor {
         Source {
             text: mention.to_string(),
             span,
-            entity: resolved.entity,
+            entity: resolve::in_house_style(mention, resolved.entity),
             source_type: resolved.source_type,
             role: resolved.role,
         }
@@ -1090,6 +1102,9 @@ struct Antecedents {
     bodies: Vec<(String, Source)>,
     /// The body the latest unnamed spokesperson spoke for.
     spoken_for: Option<Resolved>,
+    /// Unnamed people described with more than their noun ("a JCS
+    /// official", "two senior diplomats"), by that noun.
+    described: Vec<(String, Resolved)>,
 }
 
 impl Antecedents {
@@ -1127,6 +1142,16 @@ impl Antecedents {
                 source_type: s.source_type,
                 role: None,
             })
+    }
+
+    /// The person last described with this noun.
+    fn described_as(&self, noun: &str) -> Option<Resolved> {
+        self.described
+            .iter()
+            .rev()
+            .take(RECENT)
+            .find(|(n, _)| n == noun)
+            .map(|(_, r)| r.clone())
     }
 
     fn remember(&mut self, r: &Source) {
@@ -1357,6 +1382,40 @@ fn body_head(text: &str, toks: &[Token]) -> Option<(String, bool, SourceType)> {
             .all(|t| matches!(t.tag, tag::DETERMINER | tag::WORD | tag::NOUN));
     let kind = toks[head].noun.unwrap_or(SourceType::Organization);
     Some((resolve::fold(toks[head].span.slice(text)), bare, kind))
+}
+
+/// The noun of an unnamed person mention that says more than its noun
+/// ("a JCS official", "two senior diplomats"): what a later "the
+/// official" can mean.
+fn described_person(text: &str, toks: &[Token], source: &Source) -> Option<String> {
+    if !matches!(
+        source.source_type,
+        SourceType::Person | SourceType::Anonymous
+    ) || !source.entity.contains(' ')
+    {
+        return None;
+    }
+    let noun = toks[..resolve::tail_start(toks)].last()?;
+    let unnamed = matches!(noun.noun, Some(SourceType::Person | SourceType::Anonymous))
+        && resolve::fold(&source.entity).ends_with(&resolve::fold(noun.span.slice(text)));
+    unnamed.then(|| resolve::fold(noun.span.slice(text)))
+}
+
+/// The noun of a definite mention of an unnamed person that is only
+/// "the" and that noun ("the official", "the sources"), resolved to no
+/// more than itself.
+fn bare_description(text: &str, toks: &[Token], own: &Resolved) -> Option<String> {
+    match toks {
+        [det, noun]
+            if det.tag == tag::DETERMINER
+                && resolve::is_definite(text, toks)
+                && matches!(noun.noun, Some(SourceType::Person | SourceType::Anonymous))
+                && own.entity.eq_ignore_ascii_case(noun.span.slice(text)) =>
+        {
+            Some(resolve::fold(noun.span.slice(text)))
+        }
+        _ => None,
+    }
 }
 
 /// What a record's source resolved to.

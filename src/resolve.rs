@@ -20,7 +20,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexer::{tag, Token};
-use crate::model::{SourceType, Span};
+use crate::model::{Source, SourceType, Span};
 use crate::rules::Rules;
 
 /// What a mention resolves to.
@@ -77,6 +77,40 @@ pub struct Gazetteer {
 pub enum Gender {
     Feminine,
     Masculine,
+}
+
+/// Dotted abbreviations of the names of countries and unions, and the
+/// undotted forms canonical names use.
+const DOTTED: [(&str, &str); 4] = [
+    ("U.S.", "US"),
+    ("U.K.", "UK"),
+    ("U.N.", "UN"),
+    ("E.U.", "EU"),
+];
+
+/// `entity` in the house style of `mention`: "The U.S. Indo-Pacific
+/// Command" is the "U.S. Indo-Pacific Command", as the article spells it,
+/// not the canonical "US Indo-Pacific Command".
+pub fn in_house_style(mention: &str, entity: String) -> String {
+    DOTTED
+        .iter()
+        .filter(|(dotted, _)| mention.contains(dotted))
+        .fold(entity, |e, (dotted, plain)| {
+            e.split(' ')
+                .map(|w| if w == *plain { *dotted } else { w })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+}
+
+/// `entity` with dotted abbreviations undone, so entities spelled in two
+/// house styles compare equal across articles.
+pub fn undotted(entity: &str) -> String {
+    DOTTED
+        .iter()
+        .fold(entity.to_string(), |e, (dotted, plain)| {
+            e.replace(dotted, plain)
+        })
 }
 
 /// Lowercase with curly apostrophes and hyphens folded, so `Kim Jong-un`,
@@ -360,6 +394,43 @@ impl Gazetteer {
                 .rev()
                 .find_map(|n| self.country_index(&words[i..i + n].join(" ")))
         })
+    }
+
+    /// Gives a body named without its country ("Joint Chiefs of Staff")
+    /// the country another source of the same article names it with
+    /// ("South Korean Joint Chiefs of Staff", from "JCS"), when only one
+    /// does. Linear: each full name is split once at each word.
+    pub fn complete_body_names<'s>(&self, sources: impl Iterator<Item = &'s mut Source>) {
+        let is_body = |s: &Source| {
+            matches!(
+                s.source_type,
+                SourceType::Government | SourceType::Organization
+            ) && s.entity.starts_with(char::is_uppercase)
+        };
+        let mut sources: Vec<&mut Source> = sources.filter(|s| is_body(s)).collect();
+        // The rest of a name after a country, with the full name; None
+        // where two full names share a rest.
+        let mut full: HashMap<&str, Option<String>> = HashMap::default();
+        for s in &sources {
+            let name = s.entity.as_str();
+            for (i, _) in name.match_indices(' ') {
+                if self.country_index(&name[..i]).is_some() {
+                    let slot = full.entry(&name[i + 1..]).or_insert(Some(name.to_string()));
+                    if slot.as_deref() != Some(name) {
+                        *slot = None;
+                    }
+                }
+            }
+        }
+        let full: HashMap<String, String> = full
+            .into_iter()
+            .filter_map(|(rest, name)| Some((rest.to_string(), name?)))
+            .collect();
+        for s in &mut sources {
+            if let Some(name) = full.get(&s.entity) {
+                s.entity = name.clone();
+            }
+        }
     }
 
     /// [`Gazetteer::country_of`], as an index into the known entities.
@@ -1101,7 +1172,7 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
     if let Some(name) = names.body_of(text, tokens, core) {
         return resolve(text, name, gaz, names);
     }
-    if let Some(r) = role_reference(text, core, gaz, names) {
+    if let Some(r) = role_reference(text, core, is_definite(text, tokens), gaz, names) {
         return r;
     }
     // A mention of titles only ("Minister", "the President") is a person.
@@ -1266,6 +1337,7 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
 fn role_reference(
     text: &str,
     core: &[Token],
+    definite: bool,
     gaz: &Gazetteer,
     names: &ArticleNames,
 ) -> Option<Resolved> {
@@ -1276,7 +1348,18 @@ fn role_reference(
         return None;
     }
     let role = fold(head.span.slice(text));
-    if gaz.spokespeople.contains(&role) {
+    // Capitalised words before the role must match its introduction.
+    let places: Vec<String> = core[..head_at]
+        .iter()
+        .filter(|t| t.tag == tag::PROPER)
+        .map(|t| place_key(&fold(t.span.slice(text)), gaz))
+        .collect();
+    let introduced = names.by_role(&role, &places, gaz);
+    // "The Kremlin spokesman" after "Kremlin spokesman Dmitry Peskov" is
+    // that person; "a spokesman", or one the article never named, speaks
+    // for the body.
+    let named_before = introduced.is_some() && definite;
+    if !named_before && gaz.spokespeople.contains(&role) {
         // The body: "for the ministry" after, or "ministry" before.
         let body = match core.get(tail) {
             Some(t) if t.tag != tag::PARTICIPLE && tail + 1 < core.len() => &core[tail + 1..],
@@ -1290,13 +1373,7 @@ fn role_reference(
             }
         }
     }
-    // Capitalised words before the role must match its introduction.
-    let places: Vec<String> = core[..head_at]
-        .iter()
-        .filter(|t| t.tag == tag::PROPER)
-        .map(|t| place_key(&fold(t.span.slice(text)), gaz))
-        .collect();
-    let name = names.by_role(&role, &places, gaz)?;
+    let name = introduced?;
     Some(Resolved {
         entity: canonical_person(name, gaz, names),
         source_type: SourceType::Person,
@@ -1396,6 +1473,20 @@ fn country_in<'g>(text: &str, tokens: &[Token], gaz: &'g Gazetteer) -> Option<&'
     })
 }
 
+/// The country whose capital or name follows "in" at the start of a
+/// ministry's tail, as its adjective: "the defence ministry in Pyongyang"
+/// is North Korea's, "the health ministry in Gaza" Gaza's, whatever the
+/// dateline says.
+fn seat_country(text: &str, tail: &[Token], gaz: &Gazetteer) -> Option<String> {
+    let (first, rest) = tail.split_first()?;
+    if first.tag != tag::PREP || !first.span.slice(text).eq_ignore_ascii_case("in") {
+        return None;
+    }
+    let run = rest.iter().take_while(|t| t.tag == tag::PROPER).count();
+    let c = gaz.country_of(span_of(text, rest.get(..run).filter(|r| !r.is_empty())?))?;
+    Some(c.adjective.clone().unwrap_or_else(|| c.name.clone()))
+}
+
 /// Mentions headed by a common noun: ministries, media, documents, experts.
 fn institution(
     text: &str,
@@ -1458,19 +1549,24 @@ fn institution(
     // A country owning a ministry: "China’s foreign ministry", "the Russian Foreign Ministry".
     // The longest start of a capitalised run that names a country: "South
     // Korean" in "South Korean Unification Ministry".
-    // Only before the tail: the "in Riga" of "the Health Ministry in Riga"
-    // says where it sits, not whose it is.
+    // Only before the tail: the "in Riga" of "the Baltic Health Ministry in
+    // Riga" says where it sits; it names the owner only of a ministry that
+    // has none before its head (`seat_country`).
     let country = country_in(text, &core[..tail_at], gaz);
     // A body the mention does not say whose, in an article from a country,
     // is that country's: "the Joint Chiefs of Staff" in copy datelined
     // Seoul, "the Ministry of Foreign Affairs" from an Emirati outlet (but
     // not "the health ministry in Gaza").
+    // "Diplomatic sources" opening a sentence: a state word is no name.
+    let is_state_word = |t: &Token| gaz.state_words.contains(&fold(t.span.slice(text)));
     let home = home.filter(|_| {
         country.is_none()
             && core
                 .iter()
                 .all(|t| !matches!(t.tag, tag::PREP | tag::POSSESSIVE))
-            && core[..head_at].iter().all(|t| t.tag != tag::PROPER)
+            && core[..head_at]
+                .iter()
+                .all(|t| t.tag != tag::PROPER || is_state_word(t))
     });
     if let Some(k) = home
         .and_then(|h| h.adjective.as_deref())
@@ -1501,6 +1597,7 @@ fn institution(
                 .filter(|&k| core.get(k + 1).is_none_or(|t| t.tag != tag::POSSESSIVE))
                 .filter(|&k| !area.contains(core[k].span.slice(text)))
                 .map(|k| core[k].span.slice(text).to_string())
+                .or_else(|| seat_country(text, &core[tail_at..], gaz))
                 .or_else(|| home.and_then(|h| h.adjective.clone())),
         };
         if !area.is_empty() {
@@ -1570,7 +1667,9 @@ fn institution(
     let mut entity = words_of(text, &core[start..end]);
     if (matches!(source_type, SourceType::Anonymous | SourceType::Collective)
         || entity.chars().next().is_some_and(char::is_lowercase))
-        && core[start..end].iter().all(|t| t.tag != tag::PROPER)
+        && core[start..end]
+            .iter()
+            .all(|t| t.tag != tag::PROPER || is_state_word(t))
     {
         entity = entity.to_lowercase();
     }
@@ -1871,5 +1970,17 @@ mod tests {
         let putin = gaz.person_by_name_part("putin").map(|k| k.name.as_str());
         assert_eq!(putin, Some("Vladimir Putin"));
         assert!(!gaz.is_name_part("moscow"));
+    }
+
+    #[test]
+    fn entities_follow_the_article_spelling_of_dotted_abbreviations() {
+        let styled = |m: &str, e: &str| in_house_style(m, e.to_string());
+        assert_eq!(styled("the U.S. Navy", "US Navy"), "U.S. Navy");
+        assert_eq!(styled("the US Navy", "US Navy"), "US Navy");
+        // Only whole words: "USA Today" is no "U.S.A Today".
+        assert_eq!(styled("U.S. media", "USA Today"), "USA Today");
+        assert_eq!(styled("the U.N. envoy", "UN envoy"), "U.N. envoy");
+        assert_eq!(undotted("U.S. Navy"), "US Navy");
+        assert_eq!(undotted("U.K. and U.N. officials"), "UK and UN officials");
     }
 }

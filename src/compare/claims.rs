@@ -185,14 +185,15 @@ pub fn read_article(ex: &Extractor, doc: &Document) -> Article {
         for a in here {
             let credit = Credit {
                 source: a.source.text.clone(),
-                entity: a.source.entity.clone(),
+                // Undotted: "U.S. Navy" in one house style is "US Navy" in another.
+                entity: resolve::undotted(&a.source.entity),
                 source_type: a.source.source_type,
                 cue: a.cue.lemma.clone(),
                 family: a.cue.family.clone(),
-                via: a.via.as_ref().map(|v| v.entity.clone()),
+                via: a.via.as_ref().map(|v| resolve::undotted(&v.entity)),
             };
             let mut ents = entities.clone();
-            ents.retain(|e| *e != fold(&a.source.entity));
+            ents.retain(|e| *e != fold(&resolve::undotted(&a.source.entity)));
             claims.push(make_claim(
                 doc,
                 published,
