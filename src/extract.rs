@@ -873,7 +873,7 @@ impl Extractor {
                 let toks = &sentences[at].tokens[r.clone()];
                 (firm && resolve::is_definite(text, toks))
                     .then(|| {
-                        self.mentions_before(sentences, at, r.start)
+                        self.mentions_before(text, sentences, at, r.start)
                             // "Shares fell after the company said": a
                             // sentence's first word is capitalised anyway.
                             .filter(|(si, m)| {
@@ -935,7 +935,7 @@ impl Extractor {
                     .or_else(|| self.body_before(text, sentences, at, before, names, memory))
                     .or_else(|| memory.body.clone())
                     .or_else(|| {
-                        self.mentions_before(sentences, at, before)
+                        self.mentions_before(text, sentences, at, before)
                             .map(|(si, r)| self.resolve_in(text, &sentences[si], r, names))
                             .find(|m| {
                                 !matches!(
@@ -1010,7 +1010,7 @@ impl Extractor {
         memory: &Antecedents,
     ) -> Option<Resolved> {
         let named = || {
-            self.mentions_before(sentences, at, before)
+            self.mentions_before(text, sentences, at, before)
                 .take_while(|(si, _)| si + 1 >= at)
                 .map(|(si, r)| self.resolve_in(text, &sentences[si], r, names))
                 .find(|m| m.source_type == SourceType::Person && memory.may_be(&m.entity, want))
@@ -1018,7 +1018,7 @@ impl Extractor {
         let recent_speaker = memory.last_person_at.is_some_and(|si| si + 1 >= at);
         let narrated = (!recent_speaker).then(named).flatten();
         narrated.or_else(|| memory.person(want)).or_else(|| {
-            self.mentions_before(sentences, at, before)
+            self.mentions_before(text, sentences, at, before)
                 .map(|(si, r)| self.resolve_in(text, &sentences[si], r, names))
                 .find(|m| m.source_type == SourceType::Person)
         })
@@ -1039,6 +1039,7 @@ impl Extractor {
     /// nearest first, looking back a few sentences.
     fn mentions_before<'s>(
         &self,
+        text: &'s str,
         sentences: &'s [Sentence],
         at: usize,
         before: usize,
@@ -1050,12 +1051,22 @@ impl Extractor {
             } else {
                 toks.len()
             };
+            // A name's words: capitalised names and nouns, and an "of"
+            // between two of them ("the Bank of Lusitania").
+            let in_name = |t: &Token| {
+                t.tag == tag::PROPER
+                    || t.tag == tag::NOUN && t.span.slice(text).starts_with(char::is_uppercase)
+            };
             let mut runs = Vec::new();
             let mut i = 0;
             while i < limit {
-                if toks[i].tag == tag::PROPER {
+                if in_name(&toks[i]) {
                     let start = i;
-                    while i < limit && matches!(toks[i].tag, tag::PROPER) {
+                    while i < limit
+                        && (in_name(&toks[i])
+                            || toks[i].tag == tag::OF
+                                && toks.get(i + 1).is_some_and(|t| i + 1 < limit && in_name(t)))
+                    {
                         i += 1;
                     }
                     runs.push((si, start..i));

@@ -1310,7 +1310,7 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
         }
     }
 
-    match issued_by(text, core, gaz, names) {
+    match issued_by(text, tokens, core, gaz, names) {
         // "a statement released by the ministry" is the ministry's word;
         // "a report by the WHO" is a work of its own: the "WHO report".
         Some((issuer, work)) => Resolved {
@@ -1705,10 +1705,12 @@ fn institution(
 
 /// Who issued a document mention: the party after "by" or "from" in its
 /// tail ("a statement released by the Indian Ministry of External Affairs",
-/// "data compiled by Quantra"); with the document's noun when it is a work
+/// "data compiled by Quantra"), or the owner before it ("the bank's own
+/// projections"); with the document's noun when it is a work
 /// of its own (a report, a study, a poll) rather than the issuer's word.
 fn issued_by(
     text: &str,
+    mention: &[Token],
     core: &[Token],
     gaz: &Gazetteer,
     names: &ArticleNames,
@@ -1720,15 +1722,29 @@ fn issued_by(
     }
     let by = core[tail..].iter().position(|t| {
         t.tag == tag::BY || t.tag == tag::PREP && t.span.slice(text).eq_ignore_ascii_case("from")
-    })?;
-    let issuer = skip_determiners(&core[tail + by + 1..]);
-    // The issuer's own words, up to a further tail: "… after the talks".
-    let end = issuer
-        .iter()
-        .skip(1)
-        .position(|t| matches!(t.tag, tag::PREP | tag::PARTICIPLE | tag::COMMA))
-        .map_or(issuer.len(), |k| k + 1);
-    let issuer = issuer.get(..end).filter(|i| !i.is_empty())?;
+    });
+    let issuer = match by {
+        Some(by) => {
+            let issuer = skip_determiners(&core[tail + by + 1..]);
+            // The issuer's own words, up to a further tail: "… after the talks".
+            let end = issuer
+                .iter()
+                .skip(1)
+                .position(|t| matches!(t.tag, tag::PREP | tag::PARTICIPLE | tag::COMMA))
+                .map_or(issuer.len(), |k| k + 1);
+            &issuer[..end]
+        }
+        // An owner's possessive: "the bank's own projections" (the article
+        // is the owner's: "the bank" is the one named before).
+        None => {
+            let before_head = |t: &Token| t.span.end <= core[head].span.start;
+            let poss = mention
+                .iter()
+                .rposition(|t| t.tag == tag::POSSESSIVE && before_head(t))?;
+            &mention[..poss]
+        }
+    };
+    let issuer = Some(issuer).filter(|i| !i.is_empty())?;
     let r = resolve(text, issuer, gaz, names);
     let party = matches!(
         r.source_type,
