@@ -285,7 +285,12 @@ impl Extractor {
                     let belief = info.family == "belief" && has_infinitive(text, head);
                     kind != QuoteKind::Direct && !after_that && !has_verb(text, head) && !belief
                 }
-                Object::Quote => kind == QuoteKind::Indirect,
+                // "calling it a clear violation": a pronoun and the noun
+                // phrase it is called say the words' gist without quoting.
+                Object::Quote => {
+                    kind == QuoteKind::Indirect
+                        && !names_what_it_is(text, &s.tokens[content.clone()])
+                }
                 Object::That => kind != QuoteKind::Direct && !after_that,
                 Object::Infinitive => {
                     let toks = &s.tokens[content.clone()];
@@ -392,7 +397,16 @@ impl Extractor {
                 }
             } else if reports && only_adjunct_before(&s.tokens[inner_scope.start..n.source.start]) {
                 let pronoun = n.source.len() == 1 && s.tokens[n.source.start].tag == tag::PRONOUN;
-                if pronoun || self.cue_info(s, n.cue).map(|c| c.family.as_str()) != Some("speech") {
+                let speech = self.cue_info(s, n.cue).map(|c| c.family.as_str()) == Some("speech");
+                if !pronoun && !speech && outer.via.is_some() {
+                    // "The spy agency believes P, a newspaper reported, citing
+                    // lawmakers": the lawmakers relay what the agency believes,
+                    // and the lawmakers' report is a record of its own.
+                    n.via.get_or_insert(outer.source.clone());
+                    out.push(n);
+                    continue;
+                }
+                if pronoun || !speech {
                     // "China hopes P, the spokesperson said": the spokesperson's
                     // words, which voice the state's hope; "Karen said she had
                     // complained": her own account. One record either way.
@@ -1427,6 +1441,23 @@ fn bare_description(text: &str, toks: &[Token], own: &Resolved) -> Option<String
         }
         _ => None,
     }
+}
+
+/// True if a content is a pronoun and a noun phrase with an article,
+/// what a cue like "called" says something is: "it a clear violation",
+/// "them a threat" (not "him on Monday", "the police").
+fn names_what_it_is(text: &str, content: &[Token]) -> bool {
+    let [object, article, ..] = content else {
+        return false;
+    };
+    // "called it a day", "called them a second time": a time, not a name.
+    object.tag == tag::PRONOUN
+        && article.tag == tag::DETERMINER
+        && ["a", "an"]
+            .iter()
+            .any(|a| article.span.slice(text).eq_ignore_ascii_case(a))
+        && content.len() > 2
+        && content[2..].iter().all(|t| t.tag != tag::TIME)
 }
 
 /// What a record's source resolved to.
