@@ -1989,6 +1989,17 @@ mod tests {
     }
 
     #[test]
+    fn a_date_after_the_cue_is_no_content() {
+        let (.., q, _) = one("The minister said on January 23 that the plan was dead.");
+        assert_eq!(q, "the plan was dead");
+        let (.., q, _) = one("The envoy said on Friday, Jan. 23, that talks would resume.");
+        assert_eq!(q, "talks would resume");
+        // A number after a weekday opens the content.
+        let (.., q, _) = one("The ministry said on Friday 23 people had died.");
+        assert_eq!(q, "23 people had died");
+    }
+
+    #[test]
     fn bracketed_parts_of_names() {
         let text = "North Korea fired a missile, South Korea's Joint Chiefs of Staff (JCS) said.";
         let (p, s, ..) = one(text);

@@ -561,6 +561,10 @@ impl Lexicon {
         if capitalised && may_be_title && self.is_title(word.trim_end_matches('.')) {
             return plain(tag::TITLE);
         }
+        // "Major-General", "Vice-Admiral": titles joined by a hyphen.
+        if capitalised && word.contains('-') && word.split('-').all(|p| self.is_title(p)) {
+            return plain(tag::TITLE);
+        }
         if let Some(e) = slot.and_then(|s| s.single) {
             // Mid-sentence, a capitalised word is a name unless it is a
             // source noun or a time word: "Will", "May", "United States".
@@ -1208,6 +1212,14 @@ mod tests {
         assert_eq!(tags("CEO says"), "NV");
         assert_eq!(tags("WHO said"), "PV");
         assert_eq!(tags("NATO said"), "PV");
+    }
+
+    #[test]
+    fn titles_joined_by_a_hyphen_are_a_title() {
+        assert_eq!(tags("Major-General Ivan Petrov said"), "JPPV");
+        // Not when a part is no title: a double-barrelled name.
+        assert_eq!(tags("Major-Smith said"), "PV");
+        assert_eq!(tags("Lloyd-Webber said"), "PV");
     }
 
     #[test]

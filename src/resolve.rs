@@ -1223,12 +1223,16 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
     // A title in between makes the name a person's again ("Foreign Ministry
     // Spokeswoman Maria Zakharova", "Chief Cabinet Secretary Yoshimasa Hayashi").
     let last_noun = core[..run_start].iter().rposition(|t| t.noun.is_some());
+    // So does a title right before a name of two words or more: "Reserve
+    // Bank of Australia Governor Michelle Bullock" ("Ministry of Foreign
+    // Affairs" is one word after its title).
     let part_of_title = last_noun.is_some_and(|n| {
         let between = &core[n + 1..run_start];
         let titled = between.iter().any(is_role)
             && between
                 .iter()
-                .all(|t| !matches!(t.tag, tag::OF | tag::PREP));
+                .all(|t| !matches!(t.tag, tag::OF | tag::PREP))
+            || core.len() - run_start >= 2 && between.last().is_some_and(|t| t.tag == tag::TITLE);
         !is_role(&core[n]) && n + 1 != run_start && !titled
     });
     let run: Vec<&str> = core[run_start..]
@@ -1267,10 +1271,18 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
             };
         }
         let full = names.expand(&name, gaz);
-        let is_person = run.len() >= 2 && !with_folded(&name, |f| gaz.names_no_person(f))
-            || role_tokens.iter().any(is_role)
-            || full.is_some()
-            || with_folded(&name, |folded| gaz.is_name_part(folded));
+        // "Deutsche Bank AG": a capitalised noun of a body makes no person's name.
+        let body_word = core[run_start..].iter().any(|t| {
+            matches!(
+                t.noun,
+                Some(SourceType::Government | SourceType::Organization | SourceType::Media)
+            )
+        });
+        let is_person =
+            run.len() >= 2 && !body_word && !with_folded(&name, |f| gaz.names_no_person(f))
+                || role_tokens.iter().any(is_role)
+                || full.is_some()
+                || with_folded(&name, |folded| gaz.is_name_part(folded));
         if is_person {
             // "Ms Ortega", never named in full, is someone the article
             // introduces only so, not the gazetteer's Daniel Ortega: news
