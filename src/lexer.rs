@@ -137,6 +137,9 @@ struct Slot {
     /// its final period (a word keeps at most one): the word may be a
     /// title, and only then is the case-sensitive title set asked.
     title: bool,
+    /// The rules list the word as a pronoun and a determiner ("her"): it is
+    /// tagged a determiner, and a pronoun where no noun phrase follows.
+    pronoun_too: bool,
 }
 
 /// The key a lowercased word is stored under. Words of up to eight bytes,
@@ -266,6 +269,18 @@ impl Lexicon {
         ] {
             for word in list {
                 lex.add(word, t, None, None);
+                // "her": a determiner ("her lawyer"), read as a pronoun by
+                // context ("told her that", `pronouns_by_context`).
+                let id = lex.intern(&lowercase(word));
+                let slot = &mut lex.slots[id as usize];
+                if t == tag::DETERMINER && slot.single.is_some_and(|e| e.tag == tag::PRONOUN) {
+                    slot.single = Some(Entry {
+                        tag: tag::DETERMINER,
+                        cue: None,
+                        noun: None,
+                    });
+                    slot.pronoun_too = true;
+                }
             }
         }
         // Source nouns last: a word that is also a cue form ("reports") keeps
@@ -433,6 +448,8 @@ impl Lexicon {
         let first_out = out.len();
         let mut i = 0;
         let mut sentence_start = true;
+        // Tokens of words both determiner and pronoun, by index into `out`.
+        let mut pronoun_too = Vec::new();
         while let Some(&tok) = raw.get(i) {
             if tok.tag != tag::WORD {
                 // A colon or dash opens a clause of its own: "ISLAMABAD:
@@ -458,6 +475,9 @@ impl Lexicon {
                 continue;
             }
             let slot = self.slots.get(tok.id as usize);
+            if slot.is_some_and(|s| s.pronoun_too) {
+                pronoun_too.push(out.len());
+            }
             let phrase = slot.and_then(|slot| Self::phrase_at(&raw[i + 1..], &slot.phrases));
             if let Some((len, entry)) = phrase {
                 let end = raw[i + len - 1].span.end;
@@ -517,6 +537,7 @@ impl Lexicon {
             sentence_start = false;
             i += 1;
         }
+        pronouns_by_context(out, &pronoun_too);
     }
 
     /// The longest phrase of `candidates` whose words after the first are
@@ -581,6 +602,35 @@ impl Lexicon {
             plain(tag::PARTICIPLE)
         } else {
             plain(tag::WORD)
+        }
+    }
+}
+
+/// A word both a determiner and a pronoun ("her"; its tokens at `at` in
+/// `tokens`) is a pronoun where no noun phrase follows it: "told her that
+/// …", "told her the plan …", "thanked her for …", "told her he …" (but
+/// "her lawyer", "her claims").
+fn pronouns_by_context(tokens: &mut [Token], at: &[usize]) {
+    for &k in at {
+        let no_noun_phrase = tokens.get(k + 1).is_none_or(|n| {
+            matches!(
+                n.tag,
+                tag::DETERMINER
+                    | tag::THAT
+                    | tag::PRONOUN
+                    | tag::PREP
+                    | tag::COMMA
+                    | tag::STOP
+                    | tag::COLON
+                    | tag::OPEN_QUOTE
+                    | tag::COORD
+                    | tag::SUBORD
+                    | tag::AUX
+                    | tag::BE
+            )
+        });
+        if tokens[k].tag == tag::DETERMINER && no_noun_phrase {
+            tokens[k].tag = tag::PRONOUN;
         }
     }
 }

@@ -1278,8 +1278,10 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
                 Some(SourceType::Government | SourceType::Organization | SourceType::Media)
             )
         });
+        // Nor does "The" ("The Sentinel", a newspaper, mid-sentence).
+        let the = run.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
         let is_person =
-            run.len() >= 2 && !body_word && !with_folded(&name, |f| gaz.names_no_person(f))
+            run.len() >= 2 && !body_word && !the && !with_folded(&name, |f| gaz.names_no_person(f))
                 || role_tokens.iter().any(is_role)
                 || full.is_some()
                 || with_folded(&name, |folded| gaz.is_name_part(folded));
