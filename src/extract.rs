@@ -211,7 +211,8 @@ impl Extractor {
         speaker: Option<Range<usize>>,
         depth: u8,
     ) -> Vec<Found> {
-        let Some((mut content, kind)) = shape_content(&s.tokens, listener_split(s, m)) else {
+        let opened = self.focus_opens(text, s, m, listener_split(s, m));
+        let Some((mut content, kind)) = shape_content(&s.tokens, opened) else {
             return Vec::new();
         };
         // "The economy, he said, is recovering" / "The deal, according to
@@ -433,6 +434,25 @@ impl Extractor {
             out.insert(0, outer);
         }
         out
+    }
+
+    /// `content` widened over the focus adverbs between it and the cue:
+    /// "said only fraud could prevent a victory" (but "said only that …").
+    fn focus_opens(
+        &self,
+        text: &str,
+        s: &Sentence,
+        m: &Match,
+        mut content: Range<usize>,
+    ) -> Range<usize> {
+        while content.start > m.cue + 1 {
+            let t = s.tokens[content.start - 1];
+            if t.tag != tag::AUX || !self.lexicon.is_focus_adverb(t.span.slice(text)) {
+                break;
+            }
+            content.start -= 1;
+        }
+        content
     }
 
     /// A source without a phrase of time, which says when, not who: "said
@@ -1409,9 +1429,9 @@ fn body_head(text: &str, toks: &[Token]) -> Option<(String, bool, SourceType)> {
     Some((resolve::fold(toks[head].span.slice(text)), bare, kind))
 }
 
-/// The noun of an unnamed person mention that says more than its noun
-/// ("a JCS official", "two senior diplomats"): what a later "the
-/// official" can mean.
+/// The noun of a person mention that says more than its noun ("a JCS
+/// official", "two senior diplomats", a survivor named in an aside): what
+/// a later "the official" can mean.
 fn described_person(text: &str, toks: &[Token], source: &Source) -> Option<String> {
     if !matches!(
         source.source_type,
@@ -1421,9 +1441,13 @@ fn described_person(text: &str, toks: &[Token], source: &Source) -> Option<Strin
         return None;
     }
     let noun = toks[..resolve::tail_start(toks)].last()?;
-    let unnamed = matches!(noun.noun, Some(SourceType::Person | SourceType::Anonymous))
-        && resolve::fold(&source.entity).ends_with(&resolve::fold(noun.span.slice(text)));
-    unnamed.then(|| resolve::fold(noun.span.slice(text)))
+    let word = resolve::fold(noun.span.slice(text));
+    // Or named in an aside: "A survivor of the attack, Malam Sani
+    // Abdullahi, told reporters …": later, "the survivor" is he.
+    let described =
+        resolve::fold(&source.entity).ends_with(&word) || source.source_type == SourceType::Person;
+    let person_noun = matches!(noun.noun, Some(SourceType::Person | SourceType::Anonymous));
+    (person_noun && described).then_some(word)
 }
 
 /// The noun of a definite mention of an unnamed person that is only
@@ -1618,8 +1642,9 @@ fn is_quote(t: u8) -> bool {
 }
 
 /// The content of a match whose listener ran on into the reported
-/// clause's subject: in "tells Biden Taiwan is a red line" the clause
-/// opens with a verb, so its subject is the listener's last name word.
+/// clause's subject: in "tells Biden Taiwan is a red line" and "told
+/// reporters Smith had resigned" the clause opens with a verb, so its
+/// subject is the listener's last name word.
 fn listener_split(s: &Sentence, m: &Match) -> Range<usize> {
     let t = &s.tokens;
     let mut r = m.content.clone();
@@ -1636,7 +1661,7 @@ fn listener_split(s: &Sentence, m: &Match) -> Range<usize> {
         && k >= m.cue + 3
         && verb_first
         && t[k - 1].tag == tag::PROPER
-        && t[k - 2].tag == tag::PROPER
+        && matches!(t[k - 2].tag, tag::PROPER | tag::NOUN)
     {
         r.start = k - 1;
     }

@@ -190,6 +190,7 @@ pub struct Lexicon {
     time_prepositions: HashSet<String>,
     name_particles: HashSet<String>,
     modals: HashSet<String>,
+    focus_adverbs: HashSet<String>,
     pub cues: Vec<CueInfo>,
 }
 
@@ -223,6 +224,7 @@ impl Lexicon {
             time_prepositions: lowercase_set(&rules.words.time_prepositions),
             name_particles: lowercase_set(&rules.words.name_particles),
             modals: lowercase_set(&rules.words.modals),
+            focus_adverbs: lowercase_set(&rules.words.focus_adverbs),
             cues: Vec::new(),
         };
         for cue in &rules.cues {
@@ -385,6 +387,11 @@ impl Lexicon {
     /// True if `word` is an auxiliary of the future or the possible: "will".
     pub fn is_modal(&self, word: &str) -> bool {
         self.modals.contains(&lowercase(word))
+    }
+
+    /// True if `word` narrows what follows it: "only", "just".
+    pub fn is_focus_adverb(&self, word: &str) -> bool {
+        self.focus_adverbs.contains(&lowercase(word))
     }
 
     pub fn is_title(&self, word: &str) -> bool {

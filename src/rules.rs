@@ -170,6 +170,11 @@ pub struct WordClasses {
     /// urge China" inside a report is a plan, not a claim the report relays.
     #[serde(default)]
     pub modals: Vec<String>,
+    /// Adverbs that narrow what follows them (each also in `auxiliaries`):
+    /// right after a cue they open what was said ("said only fraud could
+    /// prevent a victory"), not the cue's adjunct.
+    #[serde(default)]
+    pub focus_adverbs: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -428,6 +433,7 @@ impl Rules {
             (&mut w.place_names, o.place_names),
             (&mut w.name_particles, o.name_particles),
             (&mut w.modals, o.modals),
+            (&mut w.focus_adverbs, o.focus_adverbs),
         ] {
             mine.extend(theirs);
         }
