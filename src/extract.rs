@@ -286,12 +286,7 @@ impl Extractor {
                     let belief = info.family == "belief" && has_infinitive(text, head);
                     kind != QuoteKind::Direct && !after_that && !has_verb(text, head) && !belief
                 }
-                // "calling it a clear violation": a pronoun and the noun
-                // phrase it is called say the words' gist without quoting.
-                Object::Quote => {
-                    kind == QuoteKind::Indirect
-                        && !names_what_it_is(text, &s.tokens[content.clone()])
-                }
+                Object::Quote => kind == QuoteKind::Indirect,
                 Object::That => kind != QuoteKind::Direct && !after_that,
                 Object::Infinitive => {
                     let toks = &s.tokens[content.clone()];
@@ -398,8 +393,9 @@ impl Extractor {
                 }
             } else if reports && only_adjunct_before(&s.tokens[inner_scope.start..n.source.start]) {
                 let pronoun = n.source.len() == 1 && s.tokens[n.source.start].tag == tag::PRONOUN;
-                let speech = self.cue_info(s, n.cue).map(|c| c.family.as_str()) == Some("speech");
-                if !pronoun && !speech && outer.via.is_some() {
+                let family = self.cue_info(s, n.cue).map(|c| c.family.as_str());
+                let speech = family == Some("speech");
+                if !pronoun && family == Some("belief") && outer.via.is_some() {
                     // "The spy agency believes P, a newspaper reported, citing
                     // lawmakers": the lawmakers relay what the agency believes,
                     // and the lawmakers' report is a record of its own.
@@ -746,10 +742,21 @@ impl Extractor {
                 pattern: f.pattern.to_string(),
             });
         }
-        self.gazetteer.complete_body_names(
-            out.iter_mut()
-                .flat_map(|a| std::iter::once(&mut a.source).chain(a.via.as_mut())),
-        );
+        self.gazetteer.complete_body_names(sources_of(&mut out));
+        // "The U.S. Indo-Pacific Command said …": that entity, in every
+        // record, as the article spells one of its mentions.
+        let mut styled: rustc_hash::FxHashMap<String, String> = Default::default();
+        for s in sources_of(&mut out) {
+            let house = resolve::in_house_style(&s.text, s.entity.clone());
+            if house != s.entity {
+                styled.entry(s.entity.clone()).or_insert(house);
+            }
+        }
+        for s in sources_of(&mut out) {
+            if let Some(house) = styled.get(&s.entity) {
+                s.entity = house.clone();
+            }
+        }
         out
     }
 
@@ -871,7 +878,7 @@ impl Extractor {
         Source {
             text: mention.to_string(),
             span,
-            entity: resolve::in_house_style(mention, resolved.entity),
+            entity: resolved.entity,
             source_type: resolved.source_type,
             role: resolved.role,
         }
@@ -1467,21 +1474,11 @@ fn bare_description(text: &str, toks: &[Token], own: &Resolved) -> Option<String
     }
 }
 
-/// True if a content is a pronoun and a noun phrase with an article,
-/// what a cue like "called" says something is: "it a clear violation",
-/// "them a threat" (not "him on Monday", "the police").
-fn names_what_it_is(text: &str, content: &[Token]) -> bool {
-    let [object, article, ..] = content else {
-        return false;
-    };
-    // "called it a day", "called them a second time": a time, not a name.
-    object.tag == tag::PRONOUN
-        && article.tag == tag::DETERMINER
-        && ["a", "an"]
-            .iter()
-            .any(|a| article.span.slice(text).eq_ignore_ascii_case(a))
-        && content.len() > 2
-        && content[2..].iter().all(|t| t.tag != tag::TIME)
+/// Every record's source and via.
+fn sources_of(records: &mut [Attribution]) -> impl Iterator<Item = &mut Source> {
+    records
+        .iter_mut()
+        .flat_map(|a| std::iter::once(&mut a.source).chain(a.via.as_mut()))
 }
 
 /// What a record's source resolved to.

@@ -271,11 +271,15 @@ impl Lexicon {
         ] {
             for word in list {
                 lex.add(word, t, None, None);
-                // "her": a determiner ("her lawyer"), read as a pronoun by
-                // context ("told her that", `pronouns_by_context`).
+                if t != tag::DETERMINER {
+                    continue;
+                }
+                // "her", listed among the pronouns (added first) and the
+                // determiners: a determiner ("her lawyer"), read as a
+                // pronoun by context ("told her that", `pronouns_by_context`).
                 let id = lex.intern(&lowercase(word));
                 let slot = &mut lex.slots[id as usize];
-                if t == tag::DETERMINER && slot.single.is_some_and(|e| e.tag == tag::PRONOUN) {
+                if slot.single.is_some_and(|e| e.tag == tag::PRONOUN) {
                     slot.single = Some(Entry {
                         tag: tag::DETERMINER,
                         cue: None,
@@ -632,7 +636,6 @@ fn pronouns_by_context(tokens: &mut [Token], at: &[usize]) {
                     | tag::OPEN_QUOTE
                     | tag::COORD
                     | tag::SUBORD
-                    | tag::AUX
                     | tag::BE
             )
         });

@@ -90,7 +90,8 @@ const DOTTED: [(&str, &str); 4] = [
 
 /// `entity` in the house style of `mention`: "The U.S. Indo-Pacific
 /// Command" is the "U.S. Indo-Pacific Command", as the article spells it,
-/// not the canonical "US Indo-Pacific Command".
+/// not the canonical "US Indo-Pacific Command". (The extractor then gives
+/// every record of the entity that spelling.)
 pub fn in_house_style(mention: &str, entity: String) -> String {
     DOTTED
         .iter()
@@ -1370,9 +1371,17 @@ fn role_reference(
         .collect();
     let introduced = names.by_role(&role, &places, gaz);
     // "The Kremlin spokesman" after "Kremlin spokesman Dmitry Peskov" is
-    // that person; "a spokesman", or one the article never named, speaks
-    // for the body.
-    let named_before = introduced.is_some() && definite;
+    // that person: every word before the role was in the introduction
+    // (not "the ministry spokesman", "the State Department spokesman"),
+    // and no tail names a body ("the spokesman for the ministry"). "A
+    // spokesman", or one the article never named, speaks for the body.
+    let named_before = definite && tail == core.len() && {
+        let words: Vec<String> = skip_determiners(&core[..head_at])
+            .iter()
+            .map(|t| place_key(&fold(t.span.slice(text)), gaz))
+            .collect();
+        names.by_role(&role, &words, gaz).is_some()
+    };
     if !named_before && gaz.spokespeople.contains(&role) {
         // The body: "for the ministry" after, or "ministry" before.
         let body = match core.get(tail) {

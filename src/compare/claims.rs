@@ -262,7 +262,7 @@ fn entities_in(ex: &Extractor, text: &str, tokens: &[Token], names: &ArticleName
         .filter(|run| run.iter().any(|t| t.tag == tag::PROPER))
         .map(|run| {
             let r = resolve::resolve(text, run, ex.gazetteer(), names);
-            fold(&r.entity)
+            fold(&resolve::undotted(&r.entity))
         })
         .filter(|e| !e.is_empty())
         .collect();
