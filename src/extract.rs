@@ -746,15 +746,18 @@ impl Extractor {
         // "The U.S. Indo-Pacific Command said …": that entity, in every
         // record, as the article spells one of its mentions.
         let mut styled: rustc_hash::FxHashMap<String, String> = Default::default();
-        for s in sources_of(&mut out) {
+        // Most mentions have no period: only those are restyled.
+        for s in sources_of(&mut out).filter(|s| s.text.contains('.')) {
             let house = resolve::in_house_style(&s.text, s.entity.clone());
             if house != s.entity {
                 styled.entry(s.entity.clone()).or_insert(house);
             }
         }
-        for s in sources_of(&mut out) {
-            if let Some(house) = styled.get(&s.entity) {
-                s.entity = house.clone();
+        if !styled.is_empty() {
+            for s in sources_of(&mut out) {
+                if let Some(house) = styled.get(&s.entity) {
+                    s.entity = house.clone();
+                }
             }
         }
         out
