@@ -701,7 +701,13 @@ impl Extractor {
                 });
             }
             match body_head(text, toks) {
-                Some((head, false, _)) if is_body => memory.bodies.push((head, source.clone())),
+                Some((head, false, _)) if is_body => memory.bodies.push((
+                    head,
+                    Resolved {
+                        role: None,
+                        ..resolved_of(&source)
+                    },
+                )),
                 _ => {}
             }
             if let Some(noun) = described_person(text, toks, &source) {
@@ -743,23 +749,7 @@ impl Extractor {
             });
         }
         self.gazetteer.complete_body_names(sources_of(&mut out));
-        // "The U.S. Indo-Pacific Command said …": that entity, in every
-        // record, as the article spells one of its mentions.
-        let mut styled: rustc_hash::FxHashMap<String, String> = Default::default();
-        // Most mentions have no period: only those are restyled.
-        for s in sources_of(&mut out).filter(|s| s.text.contains('.')) {
-            let house = resolve::in_house_style(&s.text, s.entity.clone());
-            if house != s.entity {
-                styled.entry(s.entity.clone()).or_insert(house);
-            }
-        }
-        if !styled.is_empty() {
-            for s in sources_of(&mut out) {
-                if let Some(house) = styled.get(&s.entity) {
-                    s.entity = house.clone();
-                }
-            }
-        }
+        resolve::keep_house_style(sources_of(&mut out));
         out
     }
 
@@ -1154,11 +1144,11 @@ struct Antecedents {
     body: Option<Resolved>,
     group: Option<Resolved>,
     /// Bodies named so far, by the common noun heading their mention.
-    bodies: Vec<(String, Source)>,
+    bodies: Vec<(String, Resolved)>,
     /// The body the latest unnamed spokesperson spoke for.
     spoken_for: Option<Resolved>,
-    /// Unnamed people described with more than their noun ("a JCS
-    /// official", "two senior diplomats"), by that noun.
+    /// People described with more than their noun ("a JCS official", "a
+    /// survivor of the attack, Malam Sani Abdullahi,"), by that noun.
     described: Vec<(String, Resolved)>,
 }
 
@@ -1187,26 +1177,12 @@ impl Antecedents {
 
     /// The body last named with this head noun.
     fn body_named(&self, head: &str) -> Option<Resolved> {
-        self.bodies
-            .iter()
-            .rev()
-            .take(RECENT)
-            .find(|(h, _)| h == head)
-            .map(|(_, s)| Resolved {
-                entity: s.entity.clone(),
-                source_type: s.source_type,
-                role: None,
-            })
+        latest(&self.bodies, head)
     }
 
     /// The person last described with this noun.
     fn described_as(&self, noun: &str) -> Option<Resolved> {
-        self.described
-            .iter()
-            .rev()
-            .take(RECENT)
-            .find(|(n, _)| n == noun)
-            .map(|(_, r)| r.clone())
+        latest(&self.described, noun)
     }
 
     fn remember(&mut self, r: &Source) {
@@ -1475,6 +1451,16 @@ fn bare_description(text: &str, toks: &[Token], own: &Resolved) -> Option<String
         }
         _ => None,
     }
+}
+
+/// The latest of the recent entries filed under `noun`.
+fn latest(filed: &[(String, Resolved)], noun: &str) -> Option<Resolved> {
+    filed
+        .iter()
+        .rev()
+        .take(RECENT)
+        .find(|(n, _)| n == noun)
+        .map(|(_, r)| r.clone())
 }
 
 /// Every record's source and via.

@@ -88,11 +88,33 @@ const DOTTED: [(&str, &str); 4] = [
     ("E.U.", "EU"),
 ];
 
+/// Gives every source of an entity the house style one of its mentions
+/// spells it in: in an article with "The U.S. Indo-Pacific Command said",
+/// that command is the "U.S. Indo-Pacific Command" in every record, not
+/// the canonical "US Indo-Pacific Command".
+pub fn keep_house_style<'s>(sources: impl Iterator<Item = &'s mut Source>) {
+    let mut sources: Vec<&mut Source> = sources.collect();
+    let mut styled: HashMap<String, String> = HashMap::default();
+    // Most mentions have no period: only those are restyled.
+    for s in sources.iter().filter(|s| s.text.contains('.')) {
+        let house = in_house_style(&s.text, s.entity.clone());
+        if house != s.entity {
+            styled.entry(s.entity.clone()).or_insert(house);
+        }
+    }
+    if styled.is_empty() {
+        return;
+    }
+    for s in &mut sources {
+        if let Some(house) = styled.get(&s.entity) {
+            s.entity = house.clone();
+        }
+    }
+}
+
 /// `entity` in the house style of `mention`: "The U.S. Indo-Pacific
-/// Command" is the "U.S. Indo-Pacific Command", as the article spells it,
-/// not the canonical "US Indo-Pacific Command". (The extractor then gives
-/// every record of the entity that spelling.)
-pub fn in_house_style(mention: &str, entity: String) -> String {
+/// Command" is the "U.S. Indo-Pacific Command".
+fn in_house_style(mention: &str, entity: String) -> String {
     DOTTED
         .iter()
         .filter(|(dotted, _)| mention.contains(dotted))
@@ -1363,26 +1385,21 @@ fn role_reference(
         return None;
     }
     let role = fold(head.span.slice(text));
-    // Capitalised words before the role must match its introduction.
-    let places: Vec<String> = core[..head_at]
-        .iter()
-        .filter(|t| t.tag == tag::PROPER)
-        .map(|t| place_key(&fold(t.span.slice(text)), gaz))
-        .collect();
-    let introduced = names.by_role(&role, &places, gaz);
     // "The Kremlin spokesman" after "Kremlin spokesman Dmitry Peskov" is
     // that person: every word before the role was in the introduction
     // (not "the ministry spokesman", "the State Department spokesman"),
     // and no tail names a body ("the spokesman for the ministry"). "A
     // spokesman", or one the article never named, speaks for the body.
-    let named_before = definite && tail == core.len() && {
-        let words: Vec<String> = skip_determiners(&core[..head_at])
-            .iter()
-            .map(|t| place_key(&fold(t.span.slice(text)), gaz))
-            .collect();
-        names.by_role(&role, &words, gaz).is_some()
+    let named_before = || {
+        definite && tail == core.len() && {
+            let words: Vec<String> = skip_determiners(&core[..head_at])
+                .iter()
+                .map(|t| place_key(&fold(t.span.slice(text)), gaz))
+                .collect();
+            names.by_role(&role, &words, gaz).is_some()
+        }
     };
-    if !named_before && gaz.spokespeople.contains(&role) {
+    if gaz.spokespeople.contains(&role) && !named_before() {
         // The body: "for the ministry" after, or "ministry" before.
         let body = match core.get(tail) {
             Some(t) if t.tag != tag::PARTICIPLE && tail + 1 < core.len() => &core[tail + 1..],
@@ -1396,7 +1413,13 @@ fn role_reference(
             }
         }
     }
-    let name = introduced?;
+    // Capitalised words before the role must match its introduction.
+    let places: Vec<String> = core[..head_at]
+        .iter()
+        .filter(|t| t.tag == tag::PROPER)
+        .map(|t| place_key(&fold(t.span.slice(text)), gaz))
+        .collect();
+    let name = names.by_role(&role, &places, gaz)?;
     Some(Resolved {
         entity: canonical_person(name, gaz, names),
         source_type: SourceType::Person,
@@ -1767,7 +1790,9 @@ fn issued_by(
             &mention[..poss]
         }
     };
-    let issuer = Some(issuer).filter(|i| !i.is_empty())?;
+    if issuer.is_empty() {
+        return None;
+    }
     let r = resolve(text, issuer, gaz, names);
     let party = matches!(
         r.source_type,
