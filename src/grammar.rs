@@ -363,6 +363,8 @@ fn may_start(b: &[u8], i: usize) -> bool {
         b'S' => starts_source(next),
         // … and later said
         b'c' => matches!(after_adv().0, Some(b'V' | b'Z')),
+        // … by claiming
+        b'y' => next == b'G',
         // …, experts suggest, / …, saying
         // …, said X, / …, before adding
         b',' => {
@@ -413,7 +415,7 @@ fn attribution_at(tags: &str, start: usize) -> Option<Match> {
         b'A' => Rule::opens_according,
         b'B' => Rule::opens_be,
         b'h' => Rule::opens_relative,
-        b'c' => Rule::opens_and,
+        b'c' | b'y' => Rule::opens_dangling,
         b'S' => Rule::opens_as,
         _ => return None,
     };

@@ -459,8 +459,11 @@ impl Lexicon {
         let first_out = out.len();
         let mut i = 0;
         let mut sentence_start = true;
-        // Tokens of words both determiner and pronoun, by index into `out`.
+        // Tokens of words both determiner and pronoun, by index into
+        // `out`, and of cue forms that are nouns too, by index into this
+        // sentence's tokens.
         let mut pronoun_too = Vec::new();
+        let mut cue_nouns = Vec::new();
         while let Some(&tok) = raw.get(i) {
             if tok.tag != tag::WORD {
                 // A colon or dash opens a clause of its own: "ISLAMABAD:
@@ -544,11 +547,24 @@ impl Lexicon {
                     tag::WORD
                 };
             }
+            // "Unsurprisingly, Southgate …": an adverb opening the sentence
+            // is no name, though capitalised and unknown to the rules.
+            if t.tag == tag::PROPER
+                && sentence_start
+                && raw.get(i + 1).is_some_and(|n| n.tag == tag::COMMA)
+                && is_adverb_form(word)
+            {
+                t.tag = tag::AUX;
+            }
+            if t.tag == tag::CUE_NOUN {
+                cue_nouns.push(out.len() - first_out);
+            }
             out.push(t);
             sentence_start = false;
             i += 1;
         }
         pronouns_by_context(out, &pronoun_too);
+        cue_nouns_by_context(&mut out[first_out..], &cue_nouns);
     }
 
     /// The longest phrase of `candidates` whose words after the first are
@@ -643,6 +659,66 @@ fn pronouns_by_context(tokens: &mut [Token], at: &[usize]) {
             tokens[k].tag = tag::PRONOUN;
         }
     }
+}
+
+/// A cue form that is a noun too (its tokens at `at` in `tokens`) is a noun where no clause can follow it as a verb: before a
+/// cue ("reports say", "media reports said"), and inside a noun phrase
+/// opened by a determiner when what follows cannot open a content ("its
+/// full-year profit forecast.", "the landmark report by the UN", "the most
+/// important scientific reports ever published"; but "the think tank
+/// estimates that …").
+fn cue_nouns_by_context(tokens: &mut [Token], at: &[usize]) {
+    for &k in at {
+        let next = tokens.get(k + 1).map(|n| n.tag);
+        let before_cue = matches!(next, Some(tag::CUE | tag::CUE_LISTENER));
+        let no_content = next.is_none_or(|n| {
+            matches!(
+                n,
+                tag::BY
+                    | tag::OF
+                    | tag::PREP
+                    | tag::AUX
+                    | tag::PARTICIPLE
+                    | tag::STOP
+                    | tag::COMMA
+                    | tag::SEMICOLON
+                    | tag::CLOSE_PAREN
+            )
+        });
+        if before_cue || no_content && in_determined_phrase(&tokens[..k]) {
+            tokens[k].tag = tag::NOUN;
+        }
+    }
+}
+
+/// Whether `before` ends inside a noun phrase: a determiner or possessive,
+/// then one or more plain words, participles or adverbs.
+fn in_determined_phrase(before: &[Token]) -> bool {
+    let words = before
+        .iter()
+        .rev()
+        .take_while(|t| matches!(t.tag, tag::WORD | tag::PARTICIPLE | tag::AUX))
+        .count();
+    words > 0
+        && before.len() > words
+        && matches!(
+            before[before.len() - words - 1].tag,
+            tag::DETERMINER | tag::POSSESSIVE
+        )
+}
+
+/// Whether a capitalised word unknown to the rules looks like an adverb of
+/// manner or stance: "Unsurprisingly", "Reportedly", "Similarly". Names
+/// end so rarely, and never with these endings (not "Kimberly", "Connolly",
+/// "Anatoly"); an inner capital ("McNally") marks a name.
+fn is_adverb_form(word: &str) -> bool {
+    const ENDINGS: [&str; 16] = [
+        "ally", "ily", "ngly", "edly", "tely", "ntly", "ously", "ively", "ably", "ibly", "arly",
+        "fully", "ssly", "ctly", "sely", "mply",
+    ];
+    word.len() >= 7
+        && !word.chars().skip(1).any(char::is_uppercase)
+        && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// True if `prev` makes a following cue form a noun: a possessive, or a

@@ -62,6 +62,8 @@ pub struct Gazetteer {
     spokespeople: Vec<String>,
     /// Folded last words of bodies' names (`unit`, `trust`).
     body_names: Vec<String>,
+    /// Folded last words of news outlets' names (`times`, `statesman`).
+    outlet_names: Vec<String>,
     /// Folded last words of places' names (`strip`, `street`).
     place_names: Vec<String>,
     /// Folded document nouns of works in their own right (`report`, `poll`).
@@ -254,6 +256,7 @@ impl Gazetteer {
             honorifics: vec!["Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."],
             spokespeople: rules.words.spokespeople.iter().map(|w| fold(w)).collect(),
             body_names: rules.words.body_names.iter().map(|w| fold(w)).collect(),
+            outlet_names: rules.words.outlet_names.iter().map(|w| fold(w)).collect(),
             place_names: rules.words.place_names.iter().map(|w| fold(w)).collect(),
             works: rules.words.works.iter().map(|w| fold(w)).collect(),
             state_words: rules.words.state_words.iter().map(|w| fold(w)).collect(),
@@ -343,7 +346,24 @@ impl Gazetteer {
     /// True if the folded name ends with a word that ends bodies' names:
     /// "athletics integrity unit".
     fn names_a_body(&self, folded: &str) -> bool {
-        ends_with_one_of(folded, &self.body_names)
+        ends_with_one_of(folded, &self.body_names) || self.names_an_outlet(folded)
+    }
+
+    /// True if the folded name ends like a news outlet's, a hyphenated
+    /// last part included: "austin american-statesman".
+    fn names_an_outlet(&self, folded: &str) -> bool {
+        let last = folded.rsplit([' ', '-']).next().unwrap_or(folded);
+        self.outlet_names.iter().any(|w| w == last)
+    }
+
+    /// The type of a body the gazetteer does not list, from its name: an
+    /// outlet's is media.
+    fn body_type(&self, name: &str) -> SourceType {
+        if with_folded(name, |f| self.names_an_outlet(f)) {
+            SourceType::Media
+        } else {
+            SourceType::Organization
+        }
     }
 
     /// True if the folded name is no one's: it ends like a body's or a
@@ -560,6 +580,11 @@ impl ArticleNames {
     /// Records the runs of capitalised words in one sentence's tokens, and
     /// the roles they are introduced with.
     pub fn observe(&mut self, text: &str, tokens: &[Token]) {
+        // A headline in title case ("German Scandal Shakes Merkel’s
+        // Coalition") runs names into the words around them.
+        if in_title_case(text, tokens) {
+            return;
+        }
         self.observe_bodies(text, tokens);
         let mut i = 0;
         while i < tokens.len() {
@@ -1328,7 +1353,7 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
         {
             return Resolved {
                 entity: body.to_string(),
-                source_type: SourceType::Organization,
+                source_type: gaz.body_type(body),
                 role: None,
             };
         }
@@ -1339,9 +1364,10 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
             .iter()
             .all(|t| matches!(t.tag, tag::WORD | tag::PARTICIPLE));
         if described && (run_start > 0 || with_folded(&name, |f| gaz.names_a_body(f))) {
+            let entity = words_of(text, &core[run_start..]);
             return Resolved {
-                entity: words_of(text, &core[run_start..]),
-                source_type: SourceType::Organization,
+                source_type: gaz.body_type(&entity),
+                entity,
                 role: None,
             };
         }
@@ -1481,6 +1507,27 @@ fn attach_possessives(s: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Whether a sentence of four words or more is in title case: every word
+/// capitalised but short function words ("of", "the", "and", "by").
+fn in_title_case(text: &str, tokens: &[Token]) -> bool {
+    let mut words = 0;
+    for t in tokens {
+        let word = t.span.slice(text);
+        let Some(first) = word.chars().next().filter(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        words += 1;
+        let function_word = matches!(
+            t.tag,
+            tag::DETERMINER | tag::PREP | tag::OF | tag::BY | tag::COORD | tag::FRAMING_SUBORD
+        ) && word.len() <= 4;
+        if first.is_lowercase() && !function_word {
+            return false;
+        }
+    }
+    words >= 4
 }
 
 /// The canonical form of a person's name: the gazetteer's, or the fullest

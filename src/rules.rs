@@ -146,6 +146,10 @@ pub struct WordClasses {
     /// capitalised words such as "Athletics Integrity Unit" is no one's name.
     #[serde(default)]
     pub body_names: Vec<String>,
+    /// Words that end the name of a news outlet: "The Sentinel", "Austin
+    /// American-Statesman" and "China Daily" are media, and no one's name.
+    #[serde(default)]
+    pub outlet_names: Vec<String>,
     /// Document nouns of works in their own right: "a report by the WHO" is
     /// the "WHO report", where "a statement by the ministry" is the ministry's.
     #[serde(default)]
@@ -427,6 +431,7 @@ impl Rules {
             (&mut w.feminine, o.feminine),
             (&mut w.masculine, o.masculine),
             (&mut w.body_names, o.body_names),
+            (&mut w.outlet_names, o.outlet_names),
             (&mut w.works, o.works),
             (&mut w.state_words, o.state_words),
             (&mut w.time_prepositions, o.time_prepositions),

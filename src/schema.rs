@@ -63,7 +63,7 @@ pub fn rules_schema() -> Value {
                     "determiners": strings(), "prepositions": strings(), "of": strings(), "by": strings(),
                     "that": strings(), "relatives": strings(), "coordinators": strings(), "subordinators": strings(), "framing_subordinators": strings(),
                     "pronouns": strings(), "be": strings(), "auxiliaries": strings(), "negations": strings(), "time": strings(),
-                    "spokespeople": strings(), "feminine": strings(), "masculine": strings(), "body_names": strings(), "works": strings(), "state_words": strings(),
+                    "spokespeople": strings(), "feminine": strings(), "masculine": strings(), "body_names": strings(), "outlet_names": strings(), "works": strings(), "state_words": strings(),
                     "time_prepositions": strings(), "place_names": strings(), "name_particles": strings(), "modals": strings(), "focus_adverbs": strings()
                 }
             },
