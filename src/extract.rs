@@ -654,6 +654,18 @@ impl Extractor {
         })
     }
 
+    /// Whether a mention is one capitalised word, not an acronym, that the
+    /// gazetteer does not know: "Pauley", not "NATO" or "Reuters".
+    fn lone_unknown_name(&self, text: &str, mention: &[Token]) -> bool {
+        let [t] = mention else {
+            return false;
+        };
+        let word = t.span.slice(text);
+        t.tag == tag::PROPER
+            && word.chars().skip(1).any(char::is_lowercase)
+            && !self.gazetteer.knows(word)
+    }
+
     fn resolve_all(
         &self,
         text: &str,
@@ -663,9 +675,21 @@ impl Extractor {
     ) -> Vec<Attribution> {
         let mut memory = Antecedents::default();
         let mut out = Vec::with_capacity(found.len());
+        let mut surnames = rustc_hash::FxHashSet::default();
         for f in found {
             let s = &sentences[f.sentence];
-            let source = self.source(text, sentences, f.from, &f.source, names, &memory);
+            let mut source = self.source(text, sentences, f.from, &f.source, names, &memory);
+            // A lone capitalised word the rules do not know is taken for a
+            // body; "Smith said he …" makes it a person's surname, here and
+            // in the article's other records.
+            if source.source_type == SourceType::Organization
+                && self.lone_unknown_name(text, &sentences[f.from].tokens[f.source.clone()])
+                && (surnames.contains(&source.entity)
+                    || self.gender_evidence(text, &sentences[f.from], &f, s).is_some())
+            {
+                source.source_type = SourceType::Person;
+                surnames.insert(source.entity.clone());
+            }
             let via = f
                 .via
                 .as_ref()
@@ -747,6 +771,11 @@ impl Extractor {
                 ),
                 pattern: f.pattern.to_string(),
             });
+        }
+        for source in sources_of(&mut out) {
+            if source.source_type == SourceType::Organization && surnames.contains(&source.entity) {
+                source.source_type = SourceType::Person;
+            }
         }
         self.gazetteer.complete_body_names(sources_of(&mut out));
         resolve::keep_house_style(sources_of(&mut out));
@@ -1672,6 +1701,7 @@ fn shape_content(tokens: &[Token], mut r: Range<usize>) -> Option<(Range<usize>,
     drop_trailing_adjunct(tokens, &mut r);
     // "SEOUL (AP) — Kim told …, state media said": the dateline is the page's.
     r.start += dateline_len(&tokens[r.clone()]);
+    r.start += lead_in_len(&tokens[r.clone()]);
     if r.is_empty() {
         return None;
     }
@@ -1689,6 +1719,40 @@ fn shape_content(tokens: &[Token], mut r: Range<usize>) -> Option<(Range<usize>,
         QuoteKind::Indirect
     };
     Some((r, kind))
+}
+
+/// The tokens of a short lead-in the writer sets before a quotation that
+/// is all the content, its comma, dash or colon included ("Even so, “…,”
+/// said X", "More bluntly — “…”"); 0 if there is none. Only adverbs and
+/// phrases: "The drug is, “…,”" has a clause of its own.
+fn lead_in_len(tokens: &[Token]) -> usize {
+    let Some(open) = tokens
+        .iter()
+        .take(5)
+        .position(|t| matches!(t.tag, tag::OPEN_QUOTE | tag::OPEN_SINGLE))
+    else {
+        return 0;
+    };
+    let whole = closing(tokens, open) == Some(tokens.len() - 1);
+    let words = &tokens[..open.saturating_sub(1)];
+    let set_off = open > 1 && matches!(tokens[open - 1].tag, tag::COMMA | tag::DASH | tag::COLON);
+    let phrase = words.iter().all(|t| {
+        matches!(
+            t.tag,
+            tag::WORD
+                | tag::AUX
+                | tag::COORD
+                | tag::PREP
+                | tag::DETERMINER
+                | tag::TIME
+                | tag::CUE_ADJUNCT
+        )
+    });
+    if whole && set_off && phrase {
+        open
+    } else {
+        0
+    }
 }
 
 /// "denied the allegations in a statement on Friday": how the source said
