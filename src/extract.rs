@@ -226,7 +226,9 @@ impl Extractor {
         };
         if let Some(opens) = aside.filter(|&at| at > 0 && s.tokens[at - 1].tag == tag::COMMA) {
             let before = s.tokens.get(scope.start..opens - 1);
-            if kind == QuoteKind::Indirect && before.is_some_and(|b| is_subject_fragment(text, b)) {
+            let opens_clause =
+                |b: &[Token]| is_subject_fragment(text, b) || is_unfinished_clause(text, b);
+            if kind != QuoteKind::Direct && before.is_some_and(opens_clause) {
                 content.start = scope.start;
             }
         }
@@ -1804,9 +1806,11 @@ fn interrupts_a_clause(text: &str, s: &Sentence, m: &Match) -> bool {
     let Some(content) = s.tokens.get(m.content.clone()) else {
         return false;
     };
-    // "The Turkish side, he said, would …": a subject, its predicate after.
+    // "The Turkish side, he said, would …": a subject, its predicate after;
+    // "He was, he told the court, escaping …": the rest of the predicate.
     let subject = is_subject_fragment(text, content)
-        && after_comma.is_some_and(|t| matches!(t.tag, tag::AUX | tag::BE));
+        && after_comma.is_some_and(|t| matches!(t.tag, tag::AUX | tag::BE))
+        || is_unfinished_clause(text, content) && after_comma.is_some_and(|t| !is_punct(t.tag));
     // "Now, experts suggest, prices may fall": an adjunct, its clause after.
     let adjunct =
         is_adjunct_fragment(text, content) && after_comma.is_some_and(|t| !is_punct(t.tag));
@@ -1858,6 +1862,18 @@ fn is_subject_fragment(text: &str, tokens: &[Token]) -> bool {
         )
     });
     opens && tokens.len() <= LONGEST && is_bare_phrase(text, tokens)
+}
+
+/// A subject and its auxiliaries, the rest of the clause yet to come:
+/// "He was", "The plan would not".
+fn is_unfinished_clause(text: &str, tokens: &[Token]) -> bool {
+    let aux = tokens
+        .iter()
+        .rev()
+        .take_while(|t| matches!(t.tag, tag::AUX | tag::BE | tag::NEGATION))
+        .count();
+    let subject = &tokens[..tokens.len() - aux];
+    aux > 0 && !subject.is_empty() && is_subject_fragment(text, subject)
 }
 
 /// No verb, no clause break, no quotation: a phrase and nothing else.
