@@ -263,9 +263,16 @@ impl Extractor {
             {
                 return Vec::new();
             }
-            let to_first = s.tokens.get(content.start).is_some_and(|t| {
+            // "asked not to be identified": the negation goes with the plan.
+            let to_at = content.start
+                + usize::from(
+                    s.tokens
+                        .get(content.start)
+                        .is_some_and(|t| t.tag == tag::NEGATION),
+                );
+            let to_first = s.tokens.get(to_at).is_some_and(|t| {
                 t.tag == tag::PREP && t.span.slice(text).eq_ignore_ascii_case("to")
-            }) && s.tokens.get(content.start + 1).is_some_and(|t| {
+            }) && s.tokens.get(to_at + 1).is_some_and(|t| {
                 matches!(
                     t.tag,
                     tag::WORD | tag::AUX | tag::BE | tag::CUE | tag::CUE_NOUN | tag::CUE_LISTENER
@@ -607,10 +614,20 @@ impl Extractor {
                 && self.gazetteer.knows(&words)
                 || m.pattern == "headline_source" && words.len() <= 5
         } else {
-            toks.iter().any(resolve::is_role)
+            // "New Delhi: Home Minister Rajnath Singh said …": a capital
+            // before a clause with a cue of its own is a dateline.
+            let dateline = || {
+                s.tokens[m.content.clone()]
+                    .iter()
+                    .any(|t| matches!(t.tag, tag::CUE | tag::CUE_NOUN | tag::CUE_LISTENER))
+                    && resolve::resolve(text, toks, &self.gazetteer, names).source_type
+                        == SourceType::Government
+            };
+            (toks.iter().any(resolve::is_role)
                 || toks.iter().filter(|t| t.tag == tag::PROPER).count() >= 2
                 || self.gazetteer.knows(&words)
-                || names.is_name_part(&words)
+                || names.is_name_part(&words))
+                && !dateline()
         };
         // What is said has words, not just a date and a time.
         let wordy = s.tokens[m.content.clone()]
@@ -2058,12 +2075,19 @@ fn subject_end(tokens: &[Token], start: usize, mut end: usize) -> usize {
     end
 }
 
-/// The tokens of a dateline opening `tokens` ("SEOUL, South Korea (AP) —"),
-/// dash included; 0 if there is none.
+/// The tokens of a dateline opening `tokens` ("SEOUL, South Korea (AP) —",
+/// "NEW YORK, March 19 (Reuters) -", "GAZA:"), dash or colon included; 0 if
+/// there is none.
 fn dateline_len(tokens: &[Token]) -> usize {
+    // "GAZA:", "New Delhi:": a place name and a colon.
+    if let Some(c) = tokens.iter().take(4).position(|t| t.tag == tag::COLON) {
+        if c > 0 && tokens[..c].iter().all(|t| t.tag == tag::PROPER) {
+            return c + 1;
+        }
+    }
     tokens
         .iter()
-        .take(8)
+        .take(12)
         .position(|t| t.tag == tag::DASH)
         .filter(|&d| {
             d > 0

@@ -361,8 +361,8 @@ fn may_start(b: &[u8], i: usize) -> bool {
         b'B' => matches!(after_adv(), (Some(b'V' | b'Z'), Some(b'y'))),
         // as one diplomat put it,
         b'S' => starts_source(next),
-        // … and later said
-        b'c' => matches!(after_adv().0, Some(b'V' | b'Z')),
+        // … and later said / … and told reporters
+        b'c' => matches!(after_adv().0, Some(b'V' | b'Z' | b'U')),
         // … by claiming
         b'y' => next == b'G',
         // …, experts suggest, / …, saying

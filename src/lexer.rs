@@ -137,6 +137,9 @@ struct Slot {
     /// its final period (a word keeps at most one): the word may be a
     /// title, and only then is the case-sensitive title set asked.
     title: bool,
+    /// A time modifier: a time word right after makes it part of the
+    /// phrase of time ("late Friday").
+    time_modifier: bool,
     /// The rules list the word as a pronoun and a determiner ("her"): it is
     /// tagged a determiner, and a pronoun where no noun phrase follows.
     pronoun_too: bool,
@@ -309,6 +312,10 @@ impl Lexicon {
                     None => lex.add(noun, tag::NOUN, None, Some(*ty)),
                 }
             }
+        }
+        for word in &rules.words.time_modifiers {
+            let id = lex.intern(&lowercase(word));
+            lex.slots[id as usize].time_modifier = true;
         }
         for title in &rules.titles {
             let lower = lowercase(title);
@@ -559,6 +566,17 @@ impl Lexicon {
             if t.tag == tag::CUE_NOUN {
                 cue_nouns.push(out.len() - first_out);
             }
+            let time_next = || {
+                raw.get(i + 1).is_some_and(|n| {
+                    self.slots
+                        .get(n.id as usize)
+                        .and_then(|s| s.single)
+                        .is_some_and(|e| e.tag == tag::TIME)
+                })
+            };
+            if t.tag == tag::WORD && slot.is_some_and(|s| s.time_modifier) && time_next() {
+                t.tag = tag::TIME;
+            }
             out.push(t);
             sentence_start = false;
             i += 1;
@@ -621,7 +639,13 @@ impl Lexicon {
                 return listed(e);
             }
         }
-        if capitalised {
+        // "al-Zahar", "el-Sissi": a particle joined to a capitalised name.
+        let particle_name = || {
+            word.split_once('-').is_some_and(|(particle, rest)| {
+                rest.starts_with(char::is_uppercase) && self.name_particles.contains(particle)
+            })
+        };
+        if capitalised || particle_name() {
             plain(tag::PROPER)
         } else if first.is_ascii_digit() {
             plain(tag::NUMBER)
@@ -1136,10 +1160,14 @@ fn word_at(s: &str, start: usize, first_len: usize, lex: &Lexicon) -> (usize, us
         let apostrophe = char_at(s, n + 1).map_or(1, |(_, l)| l);
         return (n, n + 1 + apostrophe + 1);
     }
-    // Abbreviations and initials keep their period.
+    // Abbreviations and initials keep their period, and so do initialisms
+    // with an inner one ("N.Y.", "D-N.Y.").
     if b.get(j) == Some(&b'.') {
         let initial = j == start + first_len && s[start..].starts_with(char::is_uppercase);
-        if initial || lex.is_abbreviation(&s[start..=j]) {
+        let initialism = s[start..j].contains('.');
+        // "D-Calif.": a party and a state.
+        let last_part = s[start..j].rfind('-').map_or(start, |h| start + h + 1);
+        if initial || initialism || lex.is_abbreviation(&s[last_part..=j]) {
             j += 1;
         }
     }

@@ -179,6 +179,10 @@ pub struct WordClasses {
     /// prevent a victory"), not the cue's adjunct.
     #[serde(default)]
     pub focus_adverbs: Vec<String>,
+    /// Words that make a phrase of time of the time word after them ("said
+    /// late Friday", "early Monday"); elsewhere they are plain words.
+    #[serde(default)]
+    pub time_modifiers: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -439,6 +443,7 @@ impl Rules {
             (&mut w.name_particles, o.name_particles),
             (&mut w.modals, o.modals),
             (&mut w.focus_adverbs, o.focus_adverbs),
+            (&mut w.time_modifiers, o.time_modifiers),
         ] {
             mine.extend(theirs);
         }
