@@ -1828,6 +1828,15 @@ fn interrupts_a_clause(text: &str, s: &Sentence, m: &Match) -> bool {
     let subject = is_subject_fragment(text, content)
         && after_comma.is_some_and(|t| matches!(t.tag, tag::AUX | tag::BE))
         || is_unfinished_clause(text, content) && after_comma.is_some_and(|t| !is_punct(t.tag));
+    // "The minister, however, said P": a subject and an adverb set off by
+    // commas, then its own cue, is no content of an inverted source.
+    let subject_aside = content.len() >= 3
+        && content[content.len() - 2].tag == tag::COMMA
+        && content[content.len() - 1].tag == tag::AUX
+        && is_subject_fragment(text, &content[..content.len() - 2]);
+    if subject_aside && m.pattern == "clause_then_says" {
+        return true;
+    }
     // "Now, experts suggest, prices may fall": an adjunct, its clause after.
     let adjunct =
         is_adjunct_fragment(text, content) && after_comma.is_some_and(|t| !is_punct(t.tag));

@@ -435,6 +435,23 @@ fn parse_at(rule: Rule, tags: &str, start: usize) -> Option<Match> {
         m.content.end = first_comma(b, m.content.clone());
         m.end = m.content.end;
     }
+    // "The mayor, who said she was shocked, visited the scene": the
+    // relative ends at the comma before the main clause's verb.
+    if m.pattern == "relative_subject" {
+        let mut within = m.content.clone();
+        while within.start < within.end {
+            let comma = first_comma(b, within.clone());
+            if comma == within.end {
+                break;
+            }
+            if matches!(b.get(comma + 1), Some(b'e' | b'V' | b'Z' | b'U' | b'x' | b'B')) {
+                m.content.end = comma;
+                m.end = comma;
+                break;
+            }
+            within.start = comma + 1;
+        }
+    }
     Some(m)
 }
 

@@ -1089,6 +1089,13 @@ fn split(text: &str, span: Span, lex: &Lexicon, scratch: &mut Scratch) {
             ',' => tag::COMMA,
             ':' => tag::COLON,
             ';' => tag::SEMICOLON,
+            // A hyphen between two words is no clause dash: "$470
+            // million-$485 million".
+            '-' if prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_some_and(|n| !n.is_whitespace()) =>
+            {
+                tag::OTHER
+            }
             '–' | '—' | '-' => tag::DASH,
             '(' | '[' => tag::OPEN_PAREN,
             ')' | ']' => tag::CLOSE_PAREN,
