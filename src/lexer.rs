@@ -641,8 +641,11 @@ impl Lexicon {
         }
         // "al-Zahar", "el-Sissi": a particle joined to a capitalised name.
         let particle_name = || {
-            word.split_once('-').is_some_and(|(particle, rest)| {
-                rest.starts_with(char::is_uppercase) && self.name_particles.contains(particle)
+            // Particles are short: only the first bytes are searched.
+            let hyphen = word.bytes().take(5).position(|b| b == b'-');
+            hyphen.is_some_and(|h| {
+                word[h + 1..].starts_with(char::is_uppercase)
+                    && self.name_particles.contains(&word[..h])
             })
         };
         if capitalised || particle_name() {
