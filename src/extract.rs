@@ -212,6 +212,7 @@ impl Extractor {
         depth: u8,
     ) -> Vec<Found> {
         let opened = self.focus_opens(text, s, m, listener_split(s, m));
+        let opened = self.past_gerund_listener(s, m, opened);
         let Some((mut content, kind)) = shape_content(&s.tokens, opened) else {
             return Vec::new();
         };
@@ -460,6 +461,45 @@ impl Extractor {
         content
     }
 
+    /// `content` after the listener of a listener cue's gerund, which the
+    /// grammar cannot tell from a saying's: "assuring customers that P"
+    /// reports P.
+    fn past_gerund_listener(
+        &self,
+        s: &Sentence,
+        m: &Match,
+        mut content: Range<usize>,
+    ) -> Range<usize> {
+        let listens = s.tokens[m.cue].tag == tag::CUE_GERUND
+            && self
+                .cue_info(s, m.cue)
+                .is_some_and(|c| c.frame == Frame::Listener);
+        if !listens || content.start != m.cue + 1 {
+            return content;
+        }
+        let head = &s.tokens[content.clone()];
+        let that = head.iter().take(6).position(|t| t.tag == tag::THAT);
+        let listener = that.is_some_and(|k| {
+            k > 0
+                && head[..k].iter().all(|t| {
+                    matches!(
+                        t.tag,
+                        tag::DETERMINER
+                            | tag::WORD
+                            | tag::NOUN
+                            | tag::PROPER
+                            | tag::PRONOUN
+                            | tag::POSSESSIVE
+                            | tag::TITLE
+                    )
+                })
+        });
+        if let Some(k) = that.filter(|_| listener) {
+            content.start += k + 1;
+        }
+        content
+    }
+
     /// A source without a phrase of time, which says when, not who: "said
     /// coach Marta Lind after the match" ends before it; in "The remarks
     /// came after the central bank warned that …" (a verb before it) the
@@ -704,7 +744,9 @@ impl Extractor {
             if source.source_type == SourceType::Organization
                 && self.lone_unknown_name(text, &sentences[f.from].tokens[f.source.clone()])
                 && (surnames.contains(&source.entity)
-                    || self.gender_evidence(text, &sentences[f.from], &f, s).is_some())
+                    || self
+                        .gender_evidence(text, &sentences[f.from], &f, s)
+                        .is_some())
             {
                 source.source_type = SourceType::Person;
                 surnames.insert(source.entity.clone());

@@ -444,7 +444,10 @@ fn parse_at(rule: Rule, tags: &str, start: usize) -> Option<Match> {
             if comma == within.end {
                 break;
             }
-            if matches!(b.get(comma + 1), Some(b'e' | b'V' | b'Z' | b'U' | b'x' | b'B')) {
+            if matches!(
+                b.get(comma + 1),
+                Some(b'e' | b'V' | b'Z' | b'U' | b'x' | b'B')
+            ) {
                 m.content.end = comma;
                 m.end = comma;
                 break;
