@@ -214,9 +214,10 @@ fn framings(b: &[u8]) -> impl Iterator<Item = Rule> {
     .flatten()
 }
 
-/// Whether a comma is followed by a source and then a cue (", SOURCE
-/// CUE"), in one pass. What stands between (a name, asides, adverbs,
-/// phrases of time) may be any tag but a stop or a quotation mark.
+/// Whether a comma or dash is followed by a source and then a cue (",
+/// SOURCE CUE", "— he said"), in one pass. What stands between (a name,
+/// asides, adverbs, phrases of time) may be any tag but a stop or a
+/// quotation mark.
 fn closing_clause(b: &[u8]) -> bool {
     source_then_cue(b, None)
 }
@@ -228,7 +229,7 @@ fn source_then_cue(b: &[u8], mut run: Option<usize>) -> bool {
         run = match (t, run) {
             (b'V' | b'Z' | b'U', Some(len)) if len > 0 => return true,
             (b'.' | b'O' | b'C', _) => None,
-            (b',', None) => Some(0),
+            (b',' | b'-', None) => Some(0),
             (_, Some(len)) => Some(len + 1),
             (_, None) => None,
         };
@@ -249,8 +250,9 @@ fn trailer_after_cue(b: &[u8]) -> bool {
             return true;
         }
         closes = match t {
-            // ", as …" and "as he …" may close a reporting clause.
-            b',' | b'S' | b'W' => true,
+            // ", as …" and "as he …" may close a reporting clause, and so
+            // may anything after a semicolon.
+            b',' | b'S' | b'W' | b';' => true,
             b'.' => j + 1 == b.len(),
             // A cue-noun or gerund may stand inside a phrase of the
             // trailer: "said in its warning" (a cue with `closes` has
@@ -348,10 +350,11 @@ fn may_start(b: &[u8], i: usize) -> bool {
     };
     match b[i] {
         b'd' | b'P' | b'N' | b'J' | b'n' => true,
-        // A pronoun is a whole source: what follows a source must follow it.
+        // A pronoun is a whole source, or its first member ("he and other
+        // Republicans"): what follows a source must follow it.
         b'R' => matches!(
             next,
-            b',' | b'-' | b'x' | b'd' | b'Q' | b'B' | b'V' | b'Z' | b'U' | b'G'
+            b',' | b'-' | b'x' | b'd' | b'Q' | b'B' | b'V' | b'Z' | b'U' | b'G' | b'c'
         ),
         // …, which SOURCE said / according to SOURCE
         b'h' => starts_source(next),
