@@ -1879,9 +1879,12 @@ fn interrupts_a_clause(text: &str, s: &Sentence, m: &Match) -> bool {
     if subject_aside && m.pattern == "clause_then_says" {
         return true;
     }
-    // "Now, experts suggest, prices may fall": an adjunct, its clause after.
-    let adjunct =
-        is_adjunct_fragment(text, content) && after_comma.is_some_and(|t| !is_punct(t.tag));
+    // "Now, experts suggest, prices may fall": an adjunct, its clause after;
+    // "So far, no group has claimed responsibility for …": an adjunct and
+    // no clause after is no claim at all.
+    let adjunct_words = is_adjunct_fragment(text, content)
+        || content.first().is_some_and(|t| t.tag == tag::COORD) && is_bare_phrase(text, content);
+    let adjunct = adjunct_words && after_comma.is_none_or(|t| !is_punct(t.tag));
     matches!(m.pattern, "clause_then_source" | "clause_then_says") && (subject || adjunct)
 }
 
