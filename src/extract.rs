@@ -155,6 +155,7 @@ impl Extractor {
             let cues = grammar::matches(&s.tags, |m| {
                 !interrupts_a_clause(text, s, m)
                     && !participle_as_source(text, s, m)
+                    && !object_pronoun_first(s, m)
                     && self.names_a_speaker(text, s, m, &names)
                     && self.takes_its_content(text, s, m)
             });
@@ -478,7 +479,13 @@ impl Extractor {
             return content;
         }
         let head = &s.tokens[content.clone()];
-        let that = head.iter().take(6).position(|t| t.tag == tag::THAT);
+        // A "that" a clause follows, not "that day".
+        let that = head.iter().take(6).enumerate().position(|(k, t)| {
+            t.tag == tag::THAT
+                && !head
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(n.tag, tag::TIME | tag::WORD | tag::NOUN))
+        });
         let listener = that.is_some_and(|k| {
             k > 0
                 && head[..k].iter().all(|t| {
@@ -655,11 +662,27 @@ impl Extractor {
                 || m.pattern == "headline_source" && words.len() <= 5
         } else {
             // "New Delhi: Home Minister Rajnath Singh said …": a capital
-            // before a clause with a cue of its own is a dateline.
+            // before a named source and its cue is a dateline.
             let dateline = || {
-                s.tokens[m.content.clone()]
+                let content = &s.tokens[m.content.clone()];
+                let name = content
                     .iter()
-                    .any(|t| matches!(t.tag, tag::CUE | tag::CUE_NOUN | tag::CUE_LISTENER))
+                    .take_while(|t| {
+                        matches!(
+                            t.tag,
+                            tag::PROPER
+                                | tag::TITLE
+                                | tag::NOUN
+                                | tag::DETERMINER
+                                | tag::POSSESSIVE
+                                | tag::WORD
+                        )
+                    })
+                    .count();
+                (1..8).contains(&name)
+                    && content
+                        .get(name)
+                        .is_some_and(|t| matches!(t.tag, tag::CUE | tag::CUE_LISTENER))
                     && resolve::resolve(text, toks, &self.gazetteer, names).source_type
                         == SourceType::Government
             };
@@ -713,18 +736,6 @@ impl Extractor {
         })
     }
 
-    /// Whether a mention is one capitalised word, not an acronym, that the
-    /// gazetteer does not know: "Pauley", not "NATO" or "Reuters".
-    fn lone_unknown_name(&self, text: &str, mention: &[Token]) -> bool {
-        let [t] = mention else {
-            return false;
-        };
-        let word = t.span.slice(text);
-        t.tag == tag::PROPER
-            && word.chars().skip(1).any(char::is_lowercase)
-            && !self.gazetteer.knows(word)
-    }
-
     fn resolve_all(
         &self,
         text: &str,
@@ -734,23 +745,9 @@ impl Extractor {
     ) -> Vec<Attribution> {
         let mut memory = Antecedents::default();
         let mut out = Vec::with_capacity(found.len());
-        let mut surnames = rustc_hash::FxHashSet::default();
         for f in found {
             let s = &sentences[f.sentence];
-            let mut source = self.source(text, sentences, f.from, &f.source, names, &memory);
-            // A lone capitalised word the rules do not know is taken for a
-            // body; "Smith said he …" makes it a person's surname, here and
-            // in the article's other records.
-            if source.source_type == SourceType::Organization
-                && self.lone_unknown_name(text, &sentences[f.from].tokens[f.source.clone()])
-                && (surnames.contains(&source.entity)
-                    || self
-                        .gender_evidence(text, &sentences[f.from], &f, s)
-                        .is_some())
-            {
-                source.source_type = SourceType::Person;
-                surnames.insert(source.entity.clone());
-            }
+            let source = self.source(text, sentences, f.from, &f.source, names, &memory);
             let via = f
                 .via
                 .as_ref()
@@ -832,11 +829,6 @@ impl Extractor {
                 ),
                 pattern: f.pattern.to_string(),
             });
-        }
-        for source in sources_of(&mut out) {
-            if source.source_type == SourceType::Organization && surnames.contains(&source.entity) {
-                source.source_type = SourceType::Person;
-            }
         }
         self.gazetteer.complete_body_names(sources_of(&mut out));
         resolve::keep_house_style(sources_of(&mut out));
@@ -1000,6 +992,11 @@ impl Extractor {
                         self.mentions_before(text, sentences, at, r.start)
                             // "Shares fell after the company said": a
                             // sentence's first word is capitalised anyway.
+                            // An abbreviation ("Calif.") names no firm.
+                            .filter(|(si, m)| {
+                                let first = sentences[*si].tokens[m.start].span.slice(text);
+                                !(m.len() == 1 && first.ends_with('.'))
+                            })
                             .filter(|(si, m)| {
                                 m.start > 0
                                     || m.len() > 1
@@ -1761,7 +1758,7 @@ fn shape_content(tokens: &[Token], mut r: Range<usize>) -> Option<(Range<usize>,
     }
     drop_trailing_adjunct(tokens, &mut r);
     // "SEOUL (AP) — Kim told …, state media said": the dateline is the page's.
-    r.start += dateline_len(&tokens[r.clone()]);
+    r.start += dateline_len(&tokens[r.clone()], r.start == 0);
     r.start += lead_in_len(&tokens[r.clone()]);
     if r.is_empty() {
         return None;
@@ -1869,7 +1866,8 @@ fn interrupts_a_clause(text: &str, s: &Sentence, m: &Match) -> bool {
     // "He was, he told the court, escaping …": the rest of the predicate.
     let subject = is_subject_fragment(text, content)
         && after_comma.is_some_and(|t| matches!(t.tag, tag::AUX | tag::BE))
-        || is_unfinished_clause(text, content) && after_comma.is_some_and(|t| !is_punct(t.tag));
+        || is_unfinished_clause(text, content)
+            && after_comma.is_some_and(|t| !is_punct(t.tag) && t.tag != tag::COORD);
     // "The minister, however, said P": a subject and an adverb set off by
     // commas, then its own cue, is no content of an inverted source.
     let subject_aside = content.len() >= 3
@@ -1886,6 +1884,37 @@ fn interrupts_a_clause(text: &str, s: &Sentence, m: &Match) -> bool {
         || content.first().is_some_and(|t| t.tag == tag::COORD) && is_bare_phrase(text, content);
     let adjunct = adjunct_words && after_comma.is_none_or(|t| !is_punct(t.tag));
     matches!(m.pattern, "clause_then_source" | "clause_then_says") && (subject || adjunct)
+}
+
+/// "The court fined him and the company said …": a pronoun joined by "and"
+/// to what follows is one source only where a clause opens ("He and other
+/// Republicans said …", "…, and he and his wife said …", "a charge he and
+/// his employer deny"); after a verb it is the verb's object.
+fn object_pronoun_first(s: &Sentence, m: &Match) -> bool {
+    let Some(src) = m
+        .source
+        .as_ref()
+        .filter(|r| r.len() > 1 && m.pattern != "object_relative")
+    else {
+        return false;
+    };
+    let t = &s.tokens;
+    t[src.start].tag == tag::PRONOUN
+        && t[src.start + 1].tag == tag::COORD
+        && src.start > 0
+        && !matches!(
+            t[src.start - 1].tag,
+            tag::COMMA
+                | tag::THAT
+                | tag::SUBORD
+                | tag::FRAMING_SUBORD
+                | tag::OPEN_QUOTE
+                | tag::OPEN_SINGLE
+                | tag::COLON
+                | tag::SEMICOLON
+                | tag::DASH
+                | tag::COORD
+        )
 }
 
 /// "Commenting on the verdict, her lawyer, Tom Reyes, said …": an opening
@@ -2072,7 +2101,7 @@ fn subject_of(s: &Sentence, m: &Match, from: usize) -> Option<Range<usize>> {
 /// reluctant to comment, saying …").
 fn clause_subject(s: &Sentence, from: usize, before: usize) -> Option<Range<usize>> {
     // A dateline ("WASHINGTON (AP) —") is not the subject.
-    let mut i = from + dateline_len(&s.tokens[from..before]);
+    let mut i = from + dateline_len(&s.tokens[from..before], from == 0);
     while i < before {
         // "When X stood … and hailed …": the cue is in the subordinate
         // clause (no comma closes it first), so the subject is its own.
@@ -2131,17 +2160,21 @@ fn subject_end(tokens: &[Token], start: usize, mut end: usize) -> usize {
 
 /// The tokens of a dateline opening `tokens` ("SEOUL, South Korea (AP) —",
 /// "NEW YORK, March 19 (Reuters) -", "GAZA:"), dash or colon included; 0 if
-/// there is none.
-fn dateline_len(tokens: &[Token]) -> usize {
-    // "GAZA:", "New Delhi:": a place name and a colon.
-    if let Some(c) = tokens.iter().take(4).position(|t| t.tag == tag::COLON) {
-        if c > 0 && tokens[..c].iter().all(|t| t.tag == tag::PROPER) {
-            return c + 1;
+/// there is none. The longer forms are looked for only at the sentence's
+/// start (`at_start`).
+fn dateline_len(tokens: &[Token], at_start: bool) -> usize {
+    // At the sentence's start, "GAZA:", "New Delhi:": a place name and a
+    // colon; and room for "NEW YORK, March 19 (Reuters) -".
+    if at_start {
+        if let Some(c) = tokens.iter().take(4).position(|t| t.tag == tag::COLON) {
+            if c > 0 && tokens[..c].iter().all(|t| t.tag == tag::PROPER) {
+                return c + 1;
+            }
         }
     }
     tokens
         .iter()
-        .take(12)
+        .take(if at_start { 12 } else { 8 })
         .position(|t| t.tag == tag::DASH)
         .filter(|&d| {
             d > 0

@@ -432,33 +432,36 @@ fn parse_at(rule: Rule, tags: &str, start: usize) -> Option<Match> {
     let pair = AttributionParser::parse(rule, rest).ok()?.next()?;
     let mut m = to_match(pair)?.shifted(start);
     // "The plan, which critics say is unworkable, will go ahead": a
-    // relative set off by a comma ends at the next one.
+    // relative set off by a comma ends at the next one. "The mayor, who
+    // said she was shocked, visited the scene": a relative after the
+    // sentence's subject ends at the comma before the main verb.
     let b = tags.as_bytes();
-    if m.pattern == "relative_cue" && start > 0 && b[start - 1] == b',' {
-        m.content.end = first_comma(b, m.content.clone());
-        m.end = m.content.end;
-    }
-    // "The mayor, who said she was shocked, visited the scene": the
-    // relative ends at the comma before the main clause's verb.
-    if m.pattern == "relative_subject" {
-        let mut within = m.content.clone();
-        while within.start < within.end {
-            let comma = first_comma(b, within.clone());
-            if comma == within.end {
-                break;
-            }
-            if matches!(
-                b.get(comma + 1),
-                Some(b'e' | b'V' | b'Z' | b'U' | b'x' | b'B')
-            ) {
-                m.content.end = comma;
-                m.end = comma;
-                break;
-            }
-            within.start = comma + 1;
+    let cut = match m.pattern {
+        "relative_cue" if start > 0 && b[start - 1] == b',' => {
+            Some(first_comma(b, m.content.clone()))
         }
+        "relative_subject" if start == 0 => comma_before_verb(b, m.content.clone()),
+        _ => None,
+    };
+    if let Some(end) = cut {
+        m.content.end = end;
+        m.end = end;
     }
     Some(m)
+}
+
+/// The first comma in `b[within]` outside a quotation that a verb follows.
+fn comma_before_verb(b: &[u8], mut within: Range<usize>) -> Option<usize> {
+    loop {
+        let comma = first_comma(b, within.clone());
+        if comma == within.end {
+            return None;
+        }
+        if matches!(b.get(comma + 1), Some(b'e' | b'V' | b'Z' | b'U' | b'B')) {
+            return Some(comma);
+        }
+        within.start = comma + 1;
+    }
 }
 
 /// The first comma in `b[within]` outside a quotation, else the end.

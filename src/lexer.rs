@@ -395,6 +395,14 @@ impl Lexicon {
             .is_some_and(|e| matches!(e.tag, tag::CUE | tag::CUE_LISTENER))
     }
 
+    /// True if `word` is a determiner or pronoun of the rules ("The",
+    /// "He"): it opens a clause, so no name goes on before it.
+    pub fn opens_clause(&self, word: &str) -> bool {
+        self.id_of(&lowercase(word))
+            .and_then(|id| self.slots.get(id as usize)?.single)
+            .is_some_and(|e| matches!(e.tag, tag::DETERMINER | tag::PRONOUN))
+    }
+
     /// True if `word` is an auxiliary of the future or the possible: "will".
     pub fn is_modal(&self, word: &str) -> bool {
         self.modals.contains(&lowercase(word))
@@ -467,10 +475,10 @@ impl Lexicon {
         let mut i = 0;
         let mut sentence_start = true;
         // Tokens of words both determiner and pronoun, by index into
-        // `out`, and of cue forms that are nouns too, by index into this
-        // sentence's tokens.
+        // `out`, and of cue forms that are nouns too or take a listener, by
+        // index into this sentence's tokens.
         let mut pronoun_too = Vec::new();
-        let mut cue_nouns = Vec::new();
+        let mut cue_forms = Vec::new();
         while let Some(&tok) = raw.get(i) {
             if tok.tag != tag::WORD {
                 // A colon or dash opens a clause of its own: "ISLAMABAD:
@@ -563,8 +571,8 @@ impl Lexicon {
             {
                 t.tag = tag::AUX;
             }
-            if t.tag == tag::CUE_NOUN {
-                cue_nouns.push(out.len() - first_out);
+            if matches!(t.tag, tag::CUE_NOUN | tag::CUE_LISTENER) {
+                cue_forms.push(out.len() - first_out);
             }
             let time_next = || {
                 raw.get(i + 1).is_some_and(|n| {
@@ -582,7 +590,7 @@ impl Lexicon {
             i += 1;
         }
         pronouns_by_context(out, &pronoun_too);
-        cue_nouns_by_context(&mut out[first_out..], &cue_nouns);
+        cue_forms_by_context(&mut out[first_out..], &cue_forms);
     }
 
     /// The longest phrase of `candidates` whose words after the first are
@@ -641,8 +649,8 @@ impl Lexicon {
         }
         // "al-Zahar", "el-Sissi": a particle joined to a capitalised name.
         let particle_name = || {
-            // Particles are short: only the first bytes are searched.
-            let hyphen = word.bytes().take(5).position(|b| b == b'-');
+            // Particles are short ("della"): only the first bytes are searched.
+            let hyphen = word.bytes().take(6).position(|b| b == b'-');
             hyphen.is_some_and(|h| {
                 word[h + 1..].starts_with(char::is_uppercase)
                     && self.name_particles.contains(&word[..h])
@@ -688,30 +696,38 @@ fn pronouns_by_context(tokens: &mut [Token], at: &[usize]) {
     }
 }
 
-/// A cue form that is a noun too (its tokens at `at` in `tokens`) is a noun where no clause can follow it as a verb: before a
-/// cue ("reports say", "media reports said"), and inside a noun phrase
-/// opened by a determiner when what follows cannot open a content ("its
-/// full-year profit forecast.", "the landmark report by the UN", "the most
-/// important scientific reports ever published"; but "the think tank
-/// estimates that …").
-fn cue_nouns_by_context(tokens: &mut [Token], at: &[usize]) {
+/// Cue forms (their tokens at `at` in `tokens`) that context shows to be
+/// no cue. One that is a noun too is a noun where no clause can follow it
+/// as a verb: before a cue ("reports say", "media reports said"), and
+/// inside a noun phrase opened by a determiner when what follows cannot
+/// open a content ("its full-year profit forecast.", "the landmark report
+/// by the UN", "the most important scientific reports ever published"; but
+/// "the think tank estimates that …"). A listener cue right before "by",
+/// with no "be" before it, is a participle: "The bank, advised by Lazard,
+/// said …" ("was told by" stays a passive cue).
+fn cue_forms_by_context(tokens: &mut [Token], at: &[usize]) {
     for &k in at {
         let next = tokens.get(k + 1).map(|n| n.tag);
+        if tokens[k].tag == tag::CUE_LISTENER {
+            let passive = k > 0 && matches!(tokens[k - 1].tag, tag::BE | tag::AUX | tag::NEGATION);
+            if next == Some(tag::BY) && !passive {
+                tokens[k].tag = tag::PARTICIPLE;
+            }
+            continue;
+        }
+        let after_next = tokens.get(k + 2).map(|n| n.tag);
         let before_cue = matches!(next, Some(tag::CUE | tag::CUE_LISTENER));
-        let no_content = next.is_none_or(|n| {
-            matches!(
-                n,
-                tag::BY
-                    | tag::OF
-                    | tag::PREP
-                    | tag::AUX
-                    | tag::PARTICIPLE
-                    | tag::STOP
-                    | tag::COMMA
-                    | tag::SEMICOLON
-                    | tag::CLOSE_PAREN
-            )
-        });
+        // Not an adjunct the verb may take before its clause ("estimates,
+        // however, that", "reports on Thursday that").
+        let no_content = match next {
+            None => true,
+            Some(
+                tag::BY | tag::OF | tag::PARTICIPLE | tag::STOP | tag::SEMICOLON | tag::CLOSE_PAREN,
+            ) => true,
+            Some(tag::COMMA) => after_next != Some(tag::AUX),
+            Some(tag::AUX) => after_next == Some(tag::PARTICIPLE),
+            Some(_) => false,
+        };
         if before_cue || no_content && in_determined_phrase(&tokens[..k]) {
             tokens[k].tag = tag::NOUN;
         }
@@ -719,12 +735,13 @@ fn cue_nouns_by_context(tokens: &mut [Token], at: &[usize]) {
 }
 
 /// Whether `before` ends inside a noun phrase: a determiner or possessive,
-/// then one or more plain words, participles or adverbs.
+/// then one or more plain words, participles, adverbs or numbers ("the
+/// 212-page").
 fn in_determined_phrase(before: &[Token]) -> bool {
     let words = before
         .iter()
         .rev()
-        .take_while(|t| matches!(t.tag, tag::WORD | tag::PARTICIPLE | tag::AUX))
+        .take_while(|t| matches!(t.tag, tag::WORD | tag::PARTICIPLE | tag::AUX | tag::NUMBER))
         .count();
     words > 0
         && before.len() > words
@@ -735,13 +752,13 @@ fn in_determined_phrase(before: &[Token]) -> bool {
 }
 
 /// Whether a capitalised word unknown to the rules looks like an adverb of
-/// manner or stance: "Unsurprisingly", "Reportedly", "Similarly". Names
-/// end so rarely, and never with these endings (not "Kimberly", "Connolly",
-/// "Anatoly"); an inner capital ("McNally") marks a name.
+/// manner or stance: "Unsurprisingly", "Reportedly", "Finally". These
+/// endings are rare in names ("Kimberly", "Connolly", "Anatoly" and
+/// "Mullally" have none of them); an inner capital ("McNally") marks a name.
 fn is_adverb_form(word: &str) -> bool {
-    const ENDINGS: [&str; 16] = [
-        "ally", "ily", "ngly", "edly", "tely", "ntly", "ously", "ively", "ably", "ibly", "arly",
-        "fully", "ssly", "ctly", "sely", "mply",
+    const ENDINGS: [&str; 18] = [
+        "cally", "nally", "ually", "ily", "ngly", "edly", "tely", "ntly", "ously", "ively", "ably",
+        "ibly", "arly", "fully", "ssly", "ctly", "sely", "mply",
     ];
     word.len() >= 7
         && !word.chars().skip(1).any(char::is_uppercase)
@@ -1094,8 +1111,8 @@ fn split(text: &str, span: Span, lex: &Lexicon, scratch: &mut Scratch) {
             ';' => tag::SEMICOLON,
             // A hyphen between two words is no clause dash: "$470
             // million-$485 million".
-            '-' if prev.is_some_and(|p| !p.is_whitespace())
-                && next.is_some_and(|n| !n.is_whitespace()) =>
+            '-' if prev.is_some_and(|p| !p.is_whitespace() && !matches!(p, '-' | ')'))
+                && next.is_some_and(|n| !n.is_whitespace() && n != '-') =>
             {
                 tag::OTHER
             }
@@ -1174,9 +1191,12 @@ fn word_at(s: &str, start: usize, first_len: usize, lex: &Lexicon) -> (usize, us
     // with an inner one ("N.Y.", "D-N.Y.").
     if b.get(j) == Some(&b'.') {
         let initial = j == start + first_len && s[start..].starts_with(char::is_uppercase);
-        let initialism = s[start..j].contains('.');
         // "D-Calif.": a party and a state.
         let last_part = s[start..j].rfind('-').map_or(start, |h| start + h + 1);
+        // Letters between periods, not a domain ("Amazon.com").
+        let letters = &s[last_part..j];
+        let initialism =
+            letters.contains('.') && letters.split('.').all(|p| p.chars().count() == 1);
         if initial || initialism || lex.is_abbreviation(&s[last_part..=j]) {
             j += 1;
         }

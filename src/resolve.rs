@@ -1509,9 +1509,13 @@ fn attach_possessives(s: &str) -> String {
     out
 }
 
-/// Whether a sentence of four words or more is in title case: every word
-/// capitalised but short function words ("of", "the", "and", "by").
+/// Whether a sentence of four words or more is a headline in title case:
+/// every word capitalised but short function words ("of", "the", "and",
+/// "by"), and no stop at the end (a caption has one).
 fn in_title_case(text: &str, tokens: &[Token]) -> bool {
+    if tokens.last().is_some_and(|t| t.tag == tag::STOP) {
+        return false;
+    }
     let mut words = 0;
     for t in tokens {
         let word = t.span.slice(text);

@@ -200,7 +200,11 @@ fn is_boundary(p: &str, start: usize, stop: usize, end: usize, lex: &Lexicon) ->
         let word = &before[word_start..];
         let with_dot = &p[start + word_start..stop + 1];
         let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        if lex.is_abbreviation(with_dot) || initial || word.ends_with('.') {
+        // "… in Sacramento, Calif. The mayor said …": after an
+        // abbreviation a determiner or pronoun still opens a sentence.
+        let next_word = after.split_whitespace().next().unwrap_or("");
+        let abbreviated = lex.is_abbreviation(with_dot) || initial || word.ends_with('.');
+        if abbreviated && !lex.opens_clause(next_word.trim_end_matches([',', '.'])) {
             return false;
         }
     }
