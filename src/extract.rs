@@ -167,6 +167,9 @@ impl Extractor {
                 if let Some(f) = shaped.first_mut().filter(|f| f.cue == m.cue) {
                     resumed.extend(more_quotations(s, &m, f));
                 }
+                if let Some(r) = relative_aside(s, &m) {
+                    shaped.extend(self.shape(text, s, i, &r, 0..s.tokens.len(), None, 0));
+                }
                 here.extend(shaped);
             }
             // One cue, one reading: the first (widest) wins.
@@ -1658,6 +1661,33 @@ fn quote_ends_sentence(s: &Sentence, f: &Found) -> bool {
 /// One record a quotation, same source and cue: the quotation resumed
 /// after its attribution (“A,” she said, “B.”), and the second of two
 /// joined by "and" (said “A” and “B”), which `f` gives up.
+/// The report in a relative aside between a source and its cue:
+/// "Sullivan, who said he had spent the night at the hospital, said …"
+/// gives Sullivan's first claim too. The aside runs from its "who" to the
+/// last comma before the cue.
+fn relative_aside(s: &Sentence, m: &Match) -> Option<Match> {
+    let t = &s.tokens;
+    let src = m.source.as_ref()?;
+    if src.end + 1 >= m.cue || t[src.end].tag != tag::COMMA || t[src.end + 1].tag != tag::RELATIVE {
+        return None;
+    }
+    let cue = (src.end + 2..m.cue).find(|&k| t[k].tag != tag::AUX)?;
+    if !matches!(t[cue].tag, tag::CUE | tag::CUE_NOUN) {
+        return None;
+    }
+    let close = (cue + 1..m.cue).rev().find(|&k| t[k].tag == tag::COMMA)?;
+    let start = cue + 1 + usize::from(t.get(cue + 1).is_some_and(|n| n.tag == tag::THAT));
+    (close > start + 1).then(|| Match {
+        pattern: "relative_subject",
+        source: Some(src.clone()),
+        via: None,
+        cue,
+        content: start..close,
+        resumed: None,
+        end: close,
+    })
+}
+
 fn more_quotations(s: &Sentence, m: &Match, f: &mut Found) -> Option<Found> {
     let tokens = &s.tokens;
     let second = match &m.resumed {
