@@ -491,18 +491,9 @@ impl Extractor {
         });
         let listener = that.is_some_and(|k| {
             k > 0
-                && head[..k].iter().all(|t| {
-                    matches!(
-                        t.tag,
-                        tag::DETERMINER
-                            | tag::WORD
-                            | tag::NOUN
-                            | tag::PROPER
-                            | tag::PRONOUN
-                            | tag::POSSESSIVE
-                            | tag::TITLE
-                    )
-                })
+                && head[..k]
+                    .iter()
+                    .all(|t| in_noun_phrase(t.tag) || t.tag == tag::PRONOUN)
         });
         if let Some(k) = that.filter(|_| listener) {
             content.start += k + 1;
@@ -570,19 +561,9 @@ impl Extractor {
                         t.tag,
                         tag::PROPER | tag::TITLE | tag::DETERMINER | tag::NUMBER
                     )
-                }) && part.iter().all(|t| {
-                    matches!(
-                        t.tag,
-                        tag::PROPER
-                            | tag::TITLE
-                            | tag::NOUN
-                            | tag::DETERMINER
-                            | tag::NUMBER
-                            | tag::POSSESSIVE
-                            | tag::OF
-                            | tag::WORD
-                    )
-                })
+                }) && part
+                    .iter()
+                    .all(|t| in_noun_phrase(t.tag) || matches!(t.tag, tag::NUMBER | tag::OF))
             };
             let mut parts = content.split(|t| t.tag == tag::COMMA);
             parts.next().is_some_and(noun_phrase)
@@ -668,20 +649,7 @@ impl Extractor {
             // before a named source and its cue is a dateline.
             let dateline = || {
                 let content = &s.tokens[m.content.clone()];
-                let name = content
-                    .iter()
-                    .take_while(|t| {
-                        matches!(
-                            t.tag,
-                            tag::PROPER
-                                | tag::TITLE
-                                | tag::NOUN
-                                | tag::DETERMINER
-                                | tag::POSSESSIVE
-                                | tag::WORD
-                        )
-                    })
-                    .count();
+                let name = content.iter().take_while(|t| in_noun_phrase(t.tag)).count();
                 (1..8).contains(&name)
                     && content
                         .get(name)
@@ -1728,6 +1696,15 @@ fn token_span(tokens: &[Token], r: &Range<usize>) -> Span {
         (Some(a), Some(b)) if r.start < r.end => Span::new(a.span.start, b.span.end),
         _ => Span::new(0, 0),
     }
+}
+
+/// Tags of the words of a plain noun phrase: names, titles, nouns,
+/// determiners, possessives and plain words.
+fn in_noun_phrase(t: u8) -> bool {
+    matches!(
+        t,
+        tag::PROPER | tag::TITLE | tag::NOUN | tag::DETERMINER | tag::POSSESSIVE | tag::WORD
+    )
 }
 
 fn is_punct(t: u8) -> bool {

@@ -391,15 +391,20 @@ impl Lexicon {
     /// "asked", "told" (not "report").
     pub fn is_cue_verb(&self, word: &str) -> bool {
         self.id_of(&lowercase(word))
-            .and_then(|id| self.slots.get(id as usize)?.single)
+            .and_then(|id| self.entry(id))
             .is_some_and(|e| matches!(e.tag, tag::CUE | tag::CUE_LISTENER))
+    }
+
+    /// The class the rules give a word on its own, by id.
+    fn entry(&self, id: WordId) -> Option<Entry> {
+        self.slots.get(id as usize)?.single
     }
 
     /// True if `word` is a determiner or pronoun of the rules ("The",
     /// "He"): it opens a clause, so no name goes on before it.
     pub fn opens_clause(&self, word: &str) -> bool {
         self.id_of(&lowercase(word))
-            .and_then(|id| self.slots.get(id as usize)?.single)
+            .and_then(|id| self.entry(id))
             .is_some_and(|e| matches!(e.tag, tag::DETERMINER | tag::PRONOUN))
     }
 
@@ -575,12 +580,9 @@ impl Lexicon {
                 cue_forms.push(out.len() - first_out);
             }
             let time_next = || {
-                raw.get(i + 1).is_some_and(|n| {
-                    self.slots
-                        .get(n.id as usize)
-                        .and_then(|s| s.single)
-                        .is_some_and(|e| e.tag == tag::TIME)
-                })
+                raw.get(i + 1)
+                    .and_then(|n| self.entry(n.id))
+                    .is_some_and(|e| e.tag == tag::TIME)
             };
             if t.tag == tag::WORD && slot.is_some_and(|s| s.time_modifier) && time_next() {
                 t.tag = tag::TIME;
