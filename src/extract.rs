@@ -718,11 +718,15 @@ impl Extractor {
         let mut out = Vec::with_capacity(found.len());
         for f in found {
             let s = &sentences[f.sentence];
-            let source = self.source(text, sentences, f.from, &f.source, names, &memory);
             let via = f
                 .via
                 .as_ref()
                 .map(|r| self.source(text, sentences, f.from, r, names, &memory));
+            let source = self.source(text, sentences, f.from, &f.source, names, &memory);
+            let source = match &via {
+                Some(quoter) => first_person(source, quoter),
+                None => source,
+            };
             if source.source_type == SourceType::Person {
                 if let Some(g) = self.gender_evidence(text, &sentences[f.from], &f, s) {
                     memory.note_gender(&source.entity, g);
@@ -801,6 +805,7 @@ impl Extractor {
                 pattern: f.pattern.to_string(),
             });
         }
+        persons_by_their_words(&mut out, &self.gazetteer);
         self.gazetteer.complete_body_names(sources_of(&mut out));
         resolve::keep_house_style(sources_of(&mut out));
         out
@@ -1522,6 +1527,64 @@ fn latest(filed: &[(String, Resolved)], noun: &str) -> Option<Resolved> {
 }
 
 /// Every record's source and via.
+/// A first person inside a quotation is its speaker: in "“I told the guys
+/// it would be hard,” Mancini said", "I" is Mancini, and "we" in a
+/// ministry's statement is the ministry (a person's "we" may be anyone
+/// they speak for).
+fn first_person(source: Source, quoter: &Source) -> Source {
+    let own = match source.text.to_lowercase().as_str() {
+        "i" | "me" => true,
+        "we" | "us" => !matches!(
+            quoter.source_type,
+            SourceType::Person | SourceType::Anonymous
+        ),
+        _ => false,
+    };
+    if !own {
+        return source;
+    }
+    Source {
+        entity: quoter.entity.clone(),
+        source_type: quoter.source_type,
+        role: quoter.role.clone(),
+        ..source
+    }
+}
+
+/// A lone name the rules do not know is typed a body ("Thune said"); one
+/// quoted speaking of themselves in the singular ("“I think it will
+/// pass,” Thune said") is a person, in every record of the article. A body
+/// speaks as "we".
+fn persons_by_their_words(records: &mut [Attribution], gaz: &Gazetteer) {
+    let lone = |s: &Source| {
+        s.source_type == SourceType::Organization
+            && !s.entity.contains(' ')
+            && !gaz.knows(&s.entity)
+    };
+    let persons: Vec<String> = records
+        .iter()
+        .filter(|r| r.kind == QuoteKind::Direct && lone(&r.source))
+        .filter(|r| speaks_as_one(&r.content.text))
+        .map(|r| r.source.entity.clone())
+        .collect();
+    for s in sources_of(records) {
+        if lone(s) && persons.contains(&s.entity) {
+            s.source_type = SourceType::Person;
+        }
+    }
+}
+
+/// True if a quotation has a first person singular: "I", "I’m", "my", "me".
+fn speaks_as_one(quote: &str) -> bool {
+    quote
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '’' | '\'')))
+        .any(|w| {
+            matches!(w, "I" | "me" | "my" | "myself")
+                || w.strip_prefix('I')
+                    .is_some_and(|rest| rest.starts_with(['’', '\'']))
+        })
+}
+
 fn sources_of(records: &mut [Attribution]) -> impl Iterator<Item = &mut Source> {
     records
         .iter_mut()

@@ -57,7 +57,6 @@ pub struct Gazetteer {
     /// for a part two listed people share ("Kim", "Lee"): alone it names
     /// neither, but it is still a person's name.
     by_name_part: HashMap<String, Option<usize>>,
-    honorifics: Vec<&'static str>,
     /// Folded role nouns of people who speak for a body.
     spokespeople: Vec<String>,
     /// Folded last words of bodies' names (`unit`, `trust`).
@@ -66,6 +65,7 @@ pub struct Gazetteer {
     outlet_names: Vec<String>,
     /// Folded last words of places' names (`strip`, `street`).
     place_names: Vec<String>,
+    given_names: Vec<String>,
     /// Folded document nouns of works in their own right (`report`, `poll`).
     works: Vec<String>,
     /// Folded words that make an unnamed source speak for a state (`officials`).
@@ -253,11 +253,11 @@ impl Gazetteer {
             known: Vec::new(),
             by_alias: HashMap::default(),
             by_name_part: HashMap::default(),
-            honorifics: vec!["Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."],
             spokespeople: rules.words.spokespeople.iter().map(|w| fold(w)).collect(),
             body_names: rules.words.body_names.iter().map(|w| fold(w)).collect(),
             outlet_names: rules.words.outlet_names.iter().map(|w| fold(w)).collect(),
             place_names: rules.words.place_names.iter().map(|w| fold(w)).collect(),
+            given_names: rules.words.given_names.iter().map(|w| fold(w)).collect(),
             works: rules.words.works.iter().map(|w| fold(w)).collect(),
             state_words: rules.words.state_words.iter().map(|w| fold(w)).collect(),
             genders: (rules
@@ -489,8 +489,13 @@ impl Gazetteer {
         with_folded(word, |folded| self.genders.get(folded).copied())
     }
 
+    /// True if `word` is a first name that is also a place's ("Chad").
+    fn is_given_name(&self, word: &str) -> bool {
+        with_folded(word, |folded| self.given_names.iter().any(|g| g == folded))
+    }
+
     pub fn is_honorific(&self, word: &str) -> bool {
-        self.honorifics.contains(&word)
+        HONORIFICS.contains(&word)
     }
 }
 
@@ -777,8 +782,11 @@ impl ArticleNames {
             })
     }
 
-    /// The longest full name in the article that `short` is the first or
-    /// last word of ("Wang" → "Wang Yi"); place names are not people.
+    /// The full name in the article that `short` is the first or last word
+    /// of ("Wang" → "Wang Yi"); place names are not people. Of two people
+    /// who share it, the one the article named first: "Kim" is "Kim Jong
+    /// Un" of the opening, not "Kim Yo Jong" of a later paragraph. A fuller
+    /// form of that name still wins ("Kim Jong Un" over "Jong Un").
     fn expand(&self, short: &str, gaz: &Gazetteer) -> Option<&str> {
         let short = fold(short);
         let first_word = short.split(' ').next().unwrap_or_default();
@@ -794,9 +802,17 @@ impl ArticleNames {
                     .person
                     .get_or_init(|| person_in(written, gaz))
                     .as_ref()?;
-                extends(&person.folded, &short).then(|| &written[person.at.clone()])
+                extends(&person.folded, &short)
+                    .then(|| (person.folded.as_str(), &written[person.at.clone()]))
             })
-            .max_by_key(|name| name.len())
+            .reduce(|first, later| {
+                if extends(later.0, first.0) {
+                    later
+                } else {
+                    first
+                }
+            })
+            .map(|(_, name)| name)
     }
 }
 
@@ -815,6 +831,9 @@ fn initials_are(name: &str, acronym: &str) -> bool {
             .is_some_and(|w| w.as_bytes().first() == Some(&a))
     }) && words.next().is_none()
 }
+
+/// Words before a name that say it is a person's.
+const HONORIFICS: [&str; 9] = ["Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."];
 
 /// Where a body's name that may go on at `from` ends: over "of" or "for",
 /// an optional "the", and the capitalised words after them ("Joint Chiefs
@@ -842,7 +861,12 @@ fn name_tail(text: &str, tokens: &[Token], mut from: usize) -> usize {
             .iter()
             .take_while(|t| capitalised(t))
             .count();
-        if run == 0 {
+        // "Allies of Ms Markby" opening a sentence: a person's name is no
+        // part of a body's.
+        let person = tokens
+            .get(run_at)
+            .is_some_and(|t| HONORIFICS.contains(&t.span.slice(text)));
+        if run == 0 || person {
             break;
         }
         from = run_at + run;
@@ -1030,6 +1054,10 @@ fn introduced_role(tokens: &[Token], start: usize, end: usize) -> Option<usize> 
 /// "Russia Zhang Hanhui" (ambassador to Russia Zhang Hanhui) → "Zhang Hanhui".
 fn strip_place_prefix<'w, 'a>(words: &'w [&'a str], gaz: &Gazetteer) -> &'w [&'a str] {
     for cut in (1..words.len()).rev() {
+        // "Chad Myers", "Georgia Smith": a first name that is a place's too.
+        if cut == 1 && words.len() == 2 && gaz.is_given_name(words[0]) {
+            continue;
+        }
         let place = with_scratch(|buf| {
             fold_words_into(&words[..cut], buf);
             gaz.is_place_folded(buf)
@@ -1174,11 +1202,17 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
             break;
         }
     }
-    // "Joint Chiefs of Staff (JCS)": the bracketed short form says nothing more.
-    if core.last().is_some_and(|t| t.tag == tag::CLOSE_PAREN) {
+    // "Joint Chiefs of Staff (JCS)", "Pushpa Kamal Dahal 'Prachanda'": a
+    // bracketed short form or a nickname in quotes says nothing more.
+    let opener = match core.last().map(|t| t.tag) {
+        Some(tag::CLOSE_PAREN) => Some(tag::OPEN_PAREN),
+        Some(tag::CLOSE_SINGLE) => Some(tag::OPEN_SINGLE),
+        _ => None,
+    };
+    if let Some(opener) = opener {
         if let Some(open) = core
             .iter()
-            .rposition(|t| t.tag == tag::OPEN_PAREN)
+            .rposition(|t| t.tag == opener)
             .filter(|&o| o > 0)
         {
             core = &core[..open];
@@ -1384,14 +1418,67 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
             source_type: SourceType::Document,
             role: None,
         },
-        None => institution(
+        None => tied_to_a_name(
             text,
             core,
+            institution(
+                text,
+                core,
+                gaz,
+                determination(text, tokens),
+                names.home.map(|k| &gaz.known[k]),
+            ),
             gaz,
-            determination(text, tokens),
-            names.home.map(|k| &gaz.known[k]),
+            names,
         ),
     }
+}
+
+/// An unnamed group or source that only its head noun describes keeps the
+/// tie the mention gives it to a named place or party, a person by their
+/// canonical name: "diplomats in Velgrad", "allies of Ms Markby" (allies
+/// of Helen Markby). Without it, the allies of two rivals would be one
+/// source; "European diplomats in Velgrad" are described well enough.
+fn tied_to_a_name(
+    text: &str,
+    core: &[Token],
+    mut r: Resolved,
+    gaz: &Gazetteer,
+    names: &ArticleNames,
+) -> Resolved {
+    if !matches!(
+        r.source_type,
+        SourceType::Anonymous | SourceType::Collective
+    ) {
+        return r;
+    }
+    let tail = tail_start(core);
+    // A one-word "of" or preposition: the two-word ones ("close to") are
+    // kept by `institution` already.
+    let Some(prep) = core
+        .get(tail)
+        .filter(|t| matches!(t.tag, tag::OF | tag::PREP))
+        .map(|t| t.span.slice(text))
+        .filter(|p| !p.contains(' '))
+    else {
+        return r;
+    };
+    let party = skip_determiners(&core[tail + 1..]);
+    let named = !party.is_empty()
+        && party
+            .iter()
+            .all(|t| matches!(t.tag, tag::PROPER | tag::TITLE))
+        && party.last().is_some_and(|t| t.tag == tag::PROPER);
+    if named && !r.entity.contains(' ') {
+        let who = resolve(text, party, gaz, names);
+        let party = if who.source_type == SourceType::Person {
+            who.entity
+        } else {
+            words_of(text, party)
+        };
+        r.entity = format!("{} {} {party}", r.entity, prep.to_lowercase());
+    }
+    r
 }
 
 /// A person mentioned by role alone: "the judge" is the Judge Helena Marsh

@@ -183,6 +183,10 @@ pub struct WordClasses {
     /// late Friday", "early Monday"); elsewhere they are plain words.
     #[serde(default)]
     pub time_modifiers: Vec<String>,
+    /// First names that are also places: "Chad Myers" and "Georgia Smith"
+    /// are people, though "UK Athletics" is a body after a place.
+    #[serde(default)]
+    pub given_names: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -444,6 +448,7 @@ impl Rules {
             (&mut w.modals, o.modals),
             (&mut w.focus_adverbs, o.focus_adverbs),
             (&mut w.time_modifiers, o.time_modifiers),
+            (&mut w.given_names, o.given_names),
         ] {
             mine.extend(theirs);
         }

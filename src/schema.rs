@@ -64,7 +64,8 @@ pub fn rules_schema() -> Value {
                     "that": strings(), "relatives": strings(), "coordinators": strings(), "subordinators": strings(), "framing_subordinators": strings(),
                     "pronouns": strings(), "be": strings(), "auxiliaries": strings(), "negations": strings(), "time": strings(),
                     "spokespeople": strings(), "feminine": strings(), "masculine": strings(), "body_names": strings(), "outlet_names": strings(), "works": strings(), "state_words": strings(),
-                    "time_prepositions": strings(), "place_names": strings(), "name_particles": strings(), "modals": strings(), "focus_adverbs": strings(), "time_modifiers": strings()
+                    "time_prepositions": strings(), "place_names": strings(), "name_particles": strings(), "modals": strings(), "focus_adverbs": strings(), "time_modifiers": strings(),
+                    "given_names": strings()
                 }
             },
             "abbreviations": strings(),
