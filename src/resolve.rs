@@ -59,6 +59,10 @@ pub struct Gazetteer {
     by_name_part: HashMap<String, Option<usize>>,
     /// Folded role nouns of people who speak for a body.
     spokespeople: Vec<String>,
+    /// Folded other name of a role → the roles it may be, each its role
+    /// word and the words before it: "top diplomat" → ("minister",
+    /// ["foreign"]).
+    role_aliases: HashMap<String, Vec<(String, Vec<String>)>>,
     /// Folded last words of bodies' names (`unit`, `trust`).
     body_names: Vec<String>,
     /// Folded last words of news outlets' names (`times`, `statesman`).
@@ -254,6 +258,22 @@ impl Gazetteer {
             by_alias: HashMap::default(),
             by_name_part: HashMap::default(),
             spokespeople: rules.words.spokespeople.iter().map(|w| fold(w)).collect(),
+            role_aliases: rules
+                .role_aliases
+                .iter()
+                .map(|(alias, roles)| {
+                    let roles = roles
+                        .iter()
+                        .filter_map(|r| {
+                            let mut words: Vec<String> =
+                                fold(r).split(' ').map(String::from).collect();
+                            let role = words.pop()?;
+                            Some((role, words))
+                        })
+                        .collect();
+                    (fold(alias), roles)
+                })
+                .collect(),
             body_names: rules.words.body_names.iter().map(|w| fold(w)).collect(),
             outlet_names: rules.words.outlet_names.iter().map(|w| fold(w)).collect(),
             place_names: rules.words.place_names.iter().map(|w| fold(w)).collect(),
@@ -1532,7 +1552,26 @@ fn role_reference(
         .filter(|t| t.tag == tag::PROPER)
         .map(|t| place_key(&fold(t.span.slice(text)), gaz))
         .collect();
-    let name = names.by_role(&role, &places, gaz)?;
+    let name = names.by_role(&role, &places, gaz).or_else(|| {
+        // "the top Russian diplomat", "the company's boss": the role's other
+        // names, with its places (an owner is no part of the role).
+        let owned = core[..head_at]
+            .iter()
+            .rposition(|t| t.tag == tag::POSSESSIVE)
+            .map_or(0, |p| p + 1);
+        let said: Vec<String> = core[owned..=head_at]
+            .iter()
+            .filter(|t| !matches!(t.tag, tag::DETERMINER | tag::PROPER))
+            .map(|t| fold(t.span.slice(text)))
+            .collect();
+        gaz.role_aliases
+            .get(&said.join(" "))?
+            .iter()
+            .find_map(|(role, words)| {
+                let want: Vec<String> = places.iter().chain(words).cloned().collect();
+                names.by_role(role, &want, gaz)
+            })
+    })?;
     Some(Resolved {
         entity: canonical_person(name, gaz, names),
         source_type: SourceType::Person,

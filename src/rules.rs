@@ -217,6 +217,11 @@ pub struct Rules {
     pub source_nouns: HashMap<SourceType, Vec<String>>,
     #[serde(default)]
     pub titles: Vec<String>,
+    /// Other names of a role, the role word last in each: "top diplomat" →
+    /// ["foreign minister", "foreign secretary"], so "the top Russian diplomat" is the person the
+    /// article introduced as "Russian Foreign Minister …".
+    #[serde(default)]
+    pub role_aliases: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub entities: Vec<EntityRule>,
     #[serde(default)]
@@ -419,6 +424,7 @@ impl Rules {
             self.source_nouns.entry(ty).or_default().extend(nouns);
         }
         self.titles.extend(other.titles);
+        self.role_aliases.extend(other.role_aliases);
         let (w, o) = (&mut self.words, other.words);
         for (mine, theirs) in [
             (&mut w.determiners, o.determiners),

@@ -12,6 +12,39 @@ fn strings() -> Value {
 /// The schema of one rules document (`outlets` holds documents without `outlets`).
 pub fn rules_schema() -> Value {
     let source_type = json!({"enum": ["person", "organization", "government", "media", "document", "anonymous", "collective"]});
+    // Built apart: inline, they take `json!` past its recursion limit.
+    let role_aliases = json!({"type": "object", "additionalProperties": strings()});
+    let words = json!({
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+            "determiners": strings(), "prepositions": strings(), "of": strings(), "by": strings(),
+            "that": strings(), "relatives": strings(), "coordinators": strings(), "subordinators": strings(), "framing_subordinators": strings(),
+            "pronouns": strings(), "be": strings(), "auxiliaries": strings(), "negations": strings(), "time": strings(),
+            "spokespeople": strings(), "feminine": strings(), "masculine": strings(), "body_names": strings(), "outlet_names": strings(), "works": strings(), "state_words": strings(),
+            "time_prepositions": strings(), "place_names": strings(), "name_particles": strings(), "modals": strings(), "focus_adverbs": strings(), "time_modifiers": strings(),
+            "given_names": strings()
+        }
+    });
+    let tests = json!({
+        "type": "array",
+        "items": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["text"],
+            "properties": {
+                "text": {"type": "string"},
+                "expect": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {"source": {"type": "string"}, "cue": {"type": "string"}, "content": {"type": "string"}, "entity": {"type": "string"}, "type": source_type.clone()}
+                    }
+                }
+            }
+        }
+    });
     let mut doc = json!({
         "type": "object",
         "additionalProperties": false,
@@ -41,6 +74,7 @@ pub fn rules_schema() -> Value {
                 "additionalProperties": strings()
             },
             "titles": strings(),
+            "role_aliases": role_aliases,
             "entities": {
                 "type": "array",
                 "items": {
@@ -56,43 +90,14 @@ pub fn rules_schema() -> Value {
                     }
                 }
             },
-            "words": {
-                "type": "object",
-                "additionalProperties": false,
-                "properties": {
-                    "determiners": strings(), "prepositions": strings(), "of": strings(), "by": strings(),
-                    "that": strings(), "relatives": strings(), "coordinators": strings(), "subordinators": strings(), "framing_subordinators": strings(),
-                    "pronouns": strings(), "be": strings(), "auxiliaries": strings(), "negations": strings(), "time": strings(),
-                    "spokespeople": strings(), "feminine": strings(), "masculine": strings(), "body_names": strings(), "outlet_names": strings(), "works": strings(), "state_words": strings(),
-                    "time_prepositions": strings(), "place_names": strings(), "name_particles": strings(), "modals": strings(), "focus_adverbs": strings(), "time_modifiers": strings(),
-                    "given_names": strings()
-                }
-            },
+            "words": words,
             "abbreviations": strings(),
             "furniture": {
                 "type": "object",
                 "additionalProperties": false,
                 "properties": {"line": strings(), "tail": strings(), "teasers": strings(), "inline": strings()}
             },
-            "tests": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "additionalProperties": false,
-                    "required": ["text"],
-                    "properties": {
-                        "text": {"type": "string"},
-                        "expect": {
-                            "type": "array",
-                            "items": {
-                                "type": "object",
-                                "additionalProperties": false,
-                                "properties": {"source": {"type": "string"}, "cue": {"type": "string"}, "content": {"type": "string"}, "entity": {"type": "string"}, "type": {"enum": ["person", "organization", "government", "media", "document", "anonymous", "collective"]}}
-                            }
-                        }
-                    }
-                }
-            }
+            "tests": tests
         }
     });
     // An outlet override is a rules document without outlets of its own.
