@@ -162,8 +162,22 @@ impl Extractor {
             for m in cues {
                 // "…, adding that …" belongs to the speaker of the sentence's
                 // previous attribution, if it has one.
-                let speaker = here.last().map(|f| f.source.clone());
-                let mut shaped = self.shape(text, s, i, &m, 0..s.tokens.len(), speaker, 0);
+                let last = here.last();
+                let speaker = last.map(|f| f.source.clone());
+                // "Xinhua reported that Li described … and said …": a cue
+                // joined to the last one is relayed as that one was.
+                let relay = last
+                    .and_then(|f| f.via.clone())
+                    .filter(|_| m.source.is_none() && m.pattern == "dangling_cue");
+                let mut shaped = self.shape(text, s, i, &m, 0..s.tokens.len(), speaker.clone(), 0);
+                if let Some(via) = relay {
+                    for f in shaped
+                        .iter_mut()
+                        .filter(|f| Some(&f.source) == speaker.as_ref())
+                    {
+                        f.via.get_or_insert_with(|| via.clone());
+                    }
+                }
                 if let Some(f) = shaped.first_mut().filter(|f| f.cue == m.cue) {
                     resumed.extend(more_quotations(s, &m, f));
                 }
@@ -355,7 +369,7 @@ impl Extractor {
             through: i,
             pattern: m.pattern,
             source,
-            via: m.via.clone(),
+            via: m.via.clone().or_else(|| according_after(s, m)),
             cue: m.cue,
             content,
             kind,
@@ -398,6 +412,10 @@ impl Extractor {
             }
             if n.source.start < inner_scope.start {
                 // Its source stands outside the content: a record of its own.
+            } else if is_label(m.pattern) {
+                // "AFP: South Korea's military said …": the labelled speaker
+                // relays it, in words of their own.
+                n.via.get_or_insert(outer.source.clone());
             } else if outer.kind == QuoteKind::Direct {
                 // A quotation inside a quotation: the speaker quoted is relayed
                 // by the outer one, in words the outer one quotes verbatim.
@@ -1106,11 +1124,26 @@ impl Extractor {
         names: &ArticleNames,
         memory: &Antecedents,
     ) -> Option<Resolved> {
+        // The nearest person named in this sentence; in the one before, its
+        // subject if a person, else the nearest: after "Chief Williams spoke
+        // after Mayor Gallego.", "She said" is the chief.
         let named = || {
-            self.mentions_before(text, sentences, at, before)
+            let mut nearest = None;
+            for (si, r) in self
+                .mentions_before(text, sentences, at, before)
                 .take_while(|(si, _)| si + 1 >= at)
-                .map(|(si, r)| self.resolve_in(text, &sentences[si], r, names))
-                .find(|m| m.source_type == SourceType::Person && memory.may_be(&m.entity, want))
+            {
+                let subject = si == at || is_subject(&sentences[si].tokens[..r.start]);
+                let m = self.resolve_in(text, &sentences[si], r, names);
+                if m.source_type != SourceType::Person || !memory.may_be(&m.entity, want) {
+                    continue;
+                }
+                if subject {
+                    return Some(m);
+                }
+                nearest.get_or_insert(m);
+            }
+            nearest
         };
         let recent_speaker = memory.last_person_at.is_some_and(|si| si + 1 >= at);
         let narrated = (!recent_speaker).then(named).flatten();
@@ -1174,6 +1207,34 @@ impl Extractor {
             runs.into_iter().rev()
         })
     }
+}
+
+/// "“…,” Kim said, according to KCNA.": an "according to" closing the
+/// sentence after a closing reporting clause names who relays it.
+fn according_after(s: &Sentence, m: &Match) -> Option<Range<usize>> {
+    if !matches!(m.pattern, "quote_then_source" | "clause_then_source") {
+        return None;
+    }
+    let b = s.tags.as_bytes();
+    let at = (m.cue + 1..b.len()).find(|&k| b[k] == b'A' && b[k - 1] == b',')?;
+    // The rest of the sentence, a short phrase with no clause of its own:
+    // "according to state-run Xinhua", "according to a pool report".
+    let end = b.len() - usize::from(b.ends_with(b"."));
+    let phrase = &b[at + 1..end];
+    let plain = phrase
+        .iter()
+        .all(|t| !matches!(t, b',' | b'.' | b'V' | b'Z' | b'U' | b'O' | b'C' | b'A'));
+    ((1..=10).contains(&phrase.len()) && plain).then_some(at + 1..end)
+}
+
+/// True if a name after `before`, the start of its sentence, is the
+/// sentence's subject: only a determiner or a role stands before it
+/// ("Police Chief Jeri Williams spoke …", "The minister Ivo Brandt …").
+fn is_subject(before: &[Token]) -> bool {
+    before.len() <= 3
+        && before
+            .iter()
+            .all(|t| matches!(t.tag, tag::DETERMINER | tag::TITLE | tag::NOUN))
 }
 
 /// "the 26-year-old": a person the article has just named, by age.

@@ -263,6 +263,9 @@ pub struct Expectation {
     pub entity: Option<String>,
     #[serde(default, rename = "type")]
     pub source_type: Option<SourceType>,
+    /// The relaying party as written ("Xinhua"); left out, any or none.
+    #[serde(default)]
+    pub via: Option<String>,
 }
 
 /// 1-based line and column of byte `at` in `text`.

@@ -12,14 +12,22 @@ pub struct Outcome {
     pub text: String,
     pub passed: bool,
     /// What was expected, one line each (`source | cue | content | entity
-    /// (type)`, `*` = any).
+    /// (type)`, `*` = any, then `via …` if one is given).
     pub expected: Vec<String>,
     /// What extraction found, one line each.
     pub found: Vec<String>,
 }
 
-fn line(source: &str, cue: &str, content: &str, entity: &str, source_type: &str) -> String {
-    format!("{source} | {cue} | {content} | {entity} ({source_type})")
+fn line(
+    source: &str,
+    cue: &str,
+    content: &str,
+    entity: &str,
+    source_type: &str,
+    via: Option<&str>,
+) -> String {
+    let via = via.map(|v| format!(" via {v}")).unwrap_or_default();
+    format!("{source} | {cue} | {content} | {entity} ({source_type}){via}")
 }
 
 fn describe(e: &Expectation) -> String {
@@ -32,6 +40,7 @@ fn describe(e: &Expectation) -> String {
         any(&e.content),
         any(&e.entity),
         e.source_type.map_or("*", SourceType::as_str),
+        e.via.as_deref(),
     )
 }
 
@@ -42,6 +51,7 @@ fn found(a: &Attribution) -> String {
         &a.content.text,
         &a.source.entity,
         a.source.source_type.as_str(),
+        a.via.as_ref().map(|v| v.text.as_str()),
     )
 }
 
@@ -52,6 +62,7 @@ fn fits(e: &Expectation, a: &Attribution) -> bool {
         && ok(&e.content, &a.content.text)
         && ok(&e.entity, &a.source.entity)
         && e.source_type.is_none_or(|t| t == a.source.source_type)
+        && ok(&e.via, a.via.as_ref().map_or("", |v| v.text.as_str()))
 }
 
 /// Runs `rules.tests` against an extractor built from `rules`.

@@ -39,7 +39,7 @@ pub fn rules_schema() -> Value {
                     "items": {
                         "type": "object",
                         "additionalProperties": false,
-                        "properties": {"source": {"type": "string"}, "cue": {"type": "string"}, "content": {"type": "string"}, "entity": {"type": "string"}, "type": source_type.clone()}
+                        "properties": {"source": {"type": "string"}, "cue": {"type": "string"}, "content": {"type": "string"}, "entity": {"type": "string"}, "type": source_type.clone(), "via": {"type": "string"}}
                     }
                 }
             }
