@@ -369,7 +369,11 @@ impl Extractor {
             through: i,
             pattern: m.pattern,
             source,
-            via: m.via.clone().or_else(|| according_after(s, m)),
+            via: m
+                .via
+                .clone()
+                .or_else(|| according_after(s, m))
+                .or_else(|| self.carried_by(text, s, m, &content)),
             cue: m.cue,
             content,
             kind,
@@ -462,6 +466,30 @@ impl Extractor {
             out.insert(0, outer);
         }
         out
+    }
+
+    /// "said in a statement carried by state news agency Wam": the party a
+    /// relay participle after the cue names, outside the content.
+    fn carried_by(
+        &self,
+        text: &str,
+        s: &Sentence,
+        m: &Match,
+        content: &Range<usize>,
+    ) -> Option<Range<usize>> {
+        let end = if content.start > m.cue {
+            content.start
+        } else {
+            s.tokens.len()
+        };
+        let at = (m.cue + 1..end.saturating_sub(2)).find(|&k| {
+            s.tokens[k + 1].tag == tag::BY
+                && self
+                    .lexicon
+                    .is_relay_participle(s.tokens[k].span.slice(text))
+        })?;
+        let np = grammar::source_at(&s.tags, at + 2)?;
+        Some(at + 2..np.min(end))
     }
 
     /// `content` widened over the focus adverbs between it and the cue:

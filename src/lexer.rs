@@ -194,6 +194,7 @@ pub struct Lexicon {
     name_particles: HashSet<String>,
     modals: HashSet<String>,
     focus_adverbs: HashSet<String>,
+    relay_participles: HashSet<String>,
     pub cues: Vec<CueInfo>,
 }
 
@@ -228,6 +229,7 @@ impl Lexicon {
             name_particles: lowercase_set(&rules.words.name_particles),
             modals: lowercase_set(&rules.words.modals),
             focus_adverbs: lowercase_set(&rules.words.focus_adverbs),
+            relay_participles: lowercase_set(&rules.words.relay_participles),
             cues: Vec::new(),
         };
         for cue in &rules.cues {
@@ -416,6 +418,11 @@ impl Lexicon {
     /// True if `word` narrows what follows it: "only", "just".
     pub fn is_focus_adverb(&self, word: &str) -> bool {
         self.focus_adverbs.contains(&lowercase(word))
+    }
+
+    /// True if `word` passes a statement on before "by": "carried", "quoted".
+    pub fn is_relay_participle(&self, word: &str) -> bool {
+        self.relay_participles.contains(&lowercase(word))
     }
 
     pub fn is_title(&self, word: &str) -> bool {

@@ -881,7 +881,7 @@ fn name_tail(text: &str, tokens: &[Token], mut from: usize) -> usize {
             .iter()
             .take_while(|t| capitalised(t))
             .count();
-        // "Allies of Ms Markby" opening a sentence: a person's name is no
+        // "Allies of Ms Ashdown" opening a sentence: a person's name is no
         // part of a body's.
         let person = tokens
             .get(run_at)
@@ -1456,9 +1456,9 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
 
 /// An unnamed group or source that only its head noun describes keeps the
 /// tie the mention gives it to a named place or party, a person by their
-/// canonical name: "diplomats in Velgrad", "allies of Ms Markby" (allies
-/// of Helen Markby). Without it, the allies of two rivals would be one
-/// source; "European diplomats in Velgrad" are described well enough.
+/// canonical name: "diplomats in Kyiv", "allies of Ms Ashdown" (allies
+/// of Joan Ashdown). Without it, the allies of two rivals would be one
+/// source; "European diplomats in Kyiv" are described well enough.
 fn tied_to_a_name(
     text: &str,
     core: &[Token],

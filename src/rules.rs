@@ -187,6 +187,10 @@ pub struct WordClasses {
     /// are people, though "UK Athletics" is a body after a place.
     #[serde(default)]
     pub given_names: Vec<String>,
+    /// Participles that pass a statement on: in "said in a statement
+    /// carried by state news agency Wam", Wam relays what was said.
+    #[serde(default)]
+    pub relay_participles: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -458,6 +462,7 @@ impl Rules {
             (&mut w.focus_adverbs, o.focus_adverbs),
             (&mut w.time_modifiers, o.time_modifiers),
             (&mut w.given_names, o.given_names),
+            (&mut w.relay_participles, o.relay_participles),
         ] {
             mine.extend(theirs);
         }
