@@ -418,8 +418,14 @@ impl Extractor {
                 // Its source stands outside the content: a record of its own.
             } else if is_label(m.pattern) {
                 // "AFP: South Korea's military said …": the labelled speaker
-                // relays it, in words of their own.
-                n.via.get_or_insert(outer.source.clone());
+                // relays it, in words of their own ("Editor's note:" is no
+                // speaker of a name).
+                let named = s.tokens[outer.source.clone()]
+                    .iter()
+                    .all(|t| matches!(t.tag, tag::PROPER | tag::TITLE));
+                if named {
+                    n.via.get_or_insert(outer.source.clone());
+                }
             } else if outer.kind == QuoteKind::Direct {
                 // A quotation inside a quotation: the speaker quoted is relayed
                 // by the outer one, in words the outer one quotes verbatim.
@@ -1152,26 +1158,11 @@ impl Extractor {
         names: &ArticleNames,
         memory: &Antecedents,
     ) -> Option<Resolved> {
-        // The nearest person named in this sentence; in the one before, its
-        // subject if a person, else the nearest: after "Chief Williams spoke
-        // after Mayor Gallego.", "She said" is the chief.
         let named = || {
-            let mut nearest = None;
-            for (si, r) in self
-                .mentions_before(text, sentences, at, before)
+            self.mentions_before(text, sentences, at, before)
                 .take_while(|(si, _)| si + 1 >= at)
-            {
-                let subject = si == at || is_subject(&sentences[si].tokens[..r.start]);
-                let m = self.resolve_in(text, &sentences[si], r, names);
-                if m.source_type != SourceType::Person || !memory.may_be(&m.entity, want) {
-                    continue;
-                }
-                if subject {
-                    return Some(m);
-                }
-                nearest.get_or_insert(m);
-            }
-            nearest
+                .map(|(si, r)| self.resolve_in(text, &sentences[si], r, names))
+                .find(|m| m.source_type == SourceType::Person && memory.may_be(&m.entity, want))
         };
         let recent_speaker = memory.last_person_at.is_some_and(|si| si + 1 >= at);
         let narrated = (!recent_speaker).then(named).flatten();
@@ -1245,24 +1236,23 @@ fn according_after(s: &Sentence, m: &Match) -> Option<Range<usize>> {
     }
     let b = s.tags.as_bytes();
     let at = (m.cue + 1..b.len()).find(|&k| b[k] == b'A' && b[k - 1] == b',')?;
-    // The rest of the sentence, a short phrase with no clause of its own:
-    // "according to state-run Xinhua", "according to a pool report".
+    // The rest of the sentence, a short phrase with no clause of its own
+    // that names a party: "according to state-run Xinhua", "according to a
+    // pool report" (not "according to the plan", "according to schedule").
     let end = b.len() - usize::from(b.ends_with(b"."));
     let phrase = &b[at + 1..end];
     let plain = phrase
         .iter()
         .all(|t| !matches!(t, b',' | b'.' | b'V' | b'Z' | b'U' | b'O' | b'C' | b'A'));
-    ((1..=10).contains(&phrase.len()) && plain).then_some(at + 1..end)
-}
-
-/// True if a name after `before`, the start of its sentence, is the
-/// sentence's subject: only a determiner or a role stands before it
-/// ("Police Chief Jeri Williams spoke …", "The minister Ivo Brandt …").
-fn is_subject(before: &[Token]) -> bool {
-    before.len() <= 3
-        && before
-            .iter()
-            .all(|t| matches!(t.tag, tag::DETERMINER | tag::TITLE | tag::NOUN))
+    let head_end = s.tokens[at + 1..end]
+        .iter()
+        .position(|t| matches!(t.tag, tag::PARTICIPLE | tag::BY | tag::PREP | tag::OF))
+        .map_or(end, |k| at + 1 + k);
+    let names_a_party = head_end > at + 1 && {
+        let head = &s.tokens[head_end - 1];
+        head.tag == tag::PROPER || head.noun.is_some()
+    };
+    ((1..=10).contains(&phrase.len()) && plain && names_a_party).then_some(at + 1..end)
 }
 
 /// "the 26-year-old": a person the article has just named, by age.
@@ -1663,15 +1653,25 @@ fn persons_by_their_words(records: &mut [Attribution], gaz: &Gazetteer) {
     }
 }
 
-/// True if a quotation has a first person singular: "I", "I’m", "my", "me".
+/// True if a quotation has a first person singular: "my", "me", "I’m", or
+/// "I" opening a clause ("I think …", "…, I said"), not a numeral after a
+/// word ("Phase I results", "type I diabetes", "World War I").
 fn speaks_as_one(quote: &str) -> bool {
-    quote
-        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '’' | '\'')))
-        .any(|w| {
-            matches!(w, "I" | "me" | "my" | "myself")
-                || w.strip_prefix('I')
-                    .is_some_and(|rest| rest.starts_with(['’', '\'']))
-        })
+    let is_mark = |c: char| !(c.is_alphanumeric() || matches!(c, '’' | '\''));
+    // At the start, or after a word that ends in punctuation.
+    let mut opens = true;
+    for chunk in quote.split_whitespace() {
+        let word = chunk.trim_matches(is_mark);
+        let contraction = word
+            .strip_prefix('I')
+            .is_some_and(|rest| rest.starts_with(['’', '\'']) && rest.len() > 1);
+        let clause_i = word == "I" && (opens || chunk.starts_with(is_mark));
+        if matches!(word, "me" | "my" | "myself") || contraction || clause_i {
+            return true;
+        }
+        opens = chunk.ends_with(is_mark);
+    }
+    false
 }
 
 fn sources_of(records: &mut [Attribution]) -> impl Iterator<Item = &mut Source> {
@@ -2434,4 +2434,21 @@ fn apposed_name<'t>(tokens: &'t [Token], r: &Range<usize>) -> Option<&'t [Token]
         )
     });
     (first.tag == tag::COMMA && len >= 2 && closed).then(|| &rest[role..role + len])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::speaks_as_one;
+
+    #[test]
+    fn a_first_person_singular_opens_a_clause_or_is_unambiguous() {
+        assert!(speaks_as_one("I think it will pass"));
+        assert!(speaks_as_one("It was hard, I said, but fair"));
+        assert!(speaks_as_one("We knew I’m not the favourite"));
+        assert!(speaks_as_one("It was my decision"));
+        assert!(!speaks_as_one("Phase I results are very encouraging"));
+        assert!(!speaks_as_one("Patients with type I diabetes improved"));
+        assert!(!speaks_as_one("Traffic on I-95 is slow since World War I."));
+        assert!(!speaks_as_one("We will fight"));
+    }
 }

@@ -551,11 +551,6 @@ impl Lexicon {
             {
                 t.tag = tag::PROPER;
             }
-            // "I" is the speaker wherever it stands, unless it numbers a
-            // name: "World War I", "Elizabeth I".
-            if word == "I" && t.tag == tag::PROPER && prev != Some(tag::PROPER) {
-                t.tag = tag::PRONOUN;
-            }
             // A particle between capitalised words is part of the name:
             // "Louis van Gaal", "Taher al Nono", "President de Klerk".
             if t.tag == tag::WORD
@@ -1389,12 +1384,6 @@ mod tests {
     fn capitalised_function_word_mid_sentence_is_a_name() {
         assert_eq!(tags("The man"), "dw");
         assert_eq!(tags("said Will"), "VP");
-    }
-
-    #[test]
-    fn i_is_a_pronoun_unless_it_numbers_a_name() {
-        assert_eq!(tags("Later I told them"), "xRUR");
-        assert_eq!(tags("World War I ended"), "PPPe");
     }
 
     #[test]

@@ -69,7 +69,6 @@ pub struct Gazetteer {
     outlet_names: Vec<String>,
     /// Folded last words of places' names (`strip`, `street`).
     place_names: Vec<String>,
-    given_names: Vec<String>,
     /// Folded document nouns of works in their own right (`report`, `poll`).
     works: Vec<String>,
     /// Folded words that make an unnamed source speak for a state (`officials`).
@@ -277,7 +276,6 @@ impl Gazetteer {
             body_names: rules.words.body_names.iter().map(|w| fold(w)).collect(),
             outlet_names: rules.words.outlet_names.iter().map(|w| fold(w)).collect(),
             place_names: rules.words.place_names.iter().map(|w| fold(w)).collect(),
-            given_names: rules.words.given_names.iter().map(|w| fold(w)).collect(),
             works: rules.words.works.iter().map(|w| fold(w)).collect(),
             state_words: rules.words.state_words.iter().map(|w| fold(w)).collect(),
             genders: (rules
@@ -507,11 +505,6 @@ impl Gazetteer {
     /// The gender a word says a person has ("Ms", "spokesman", "she").
     pub fn gender_of(&self, word: &str) -> Option<Gender> {
         with_folded(word, |folded| self.genders.get(folded).copied())
-    }
-
-    /// True if `word` is a first name that is also a place's ("Chad").
-    fn is_given_name(&self, word: &str) -> bool {
-        with_folded(word, |folded| self.given_names.iter().any(|g| g == folded))
     }
 
     pub fn is_honorific(&self, word: &str) -> bool {
@@ -767,6 +760,21 @@ impl ArticleNames {
             .then(|| &self.written[only.name.clone()])
     }
 
+    /// Everyone the article introduced with this role word and every one of
+    /// `words` around it.
+    fn introduced_as(&self, role: &str, words: &[String], gaz: &Gazetteer) -> Vec<&str> {
+        self.roles
+            .iter()
+            .filter(|r| r.words.last().is_some_and(|w| w == role))
+            .filter(|r| {
+                words
+                    .iter()
+                    .all(|p| r.words.iter().any(|q| place_key(q, gaz) == *p))
+            })
+            .map(|r| &self.written[r.name.clone()])
+            .collect()
+    }
+
     /// The body named in full whose name `short` opens: "Halvorsen" →
     /// "Halvorsen Dynamics"; or, for an acronym, the first name in the
     /// article with its initials: "AIU" → "Athletics Integrity Unit".
@@ -804,13 +812,14 @@ impl ArticleNames {
 
     /// The full name in the article that `short` is the first or last word
     /// of ("Wang" → "Wang Yi"); place names are not people. Of two people
-    /// who share it, the one the article named first: "Kim" is "Kim Jong
-    /// Un" of the opening, not "Kim Yo Jong" of a later paragraph. A fuller
-    /// form of that name still wins ("Kim Jong Un" over "Jong Un").
+    /// who share it, the one the article names more often ("Kim" in a
+    /// story about Kim Jong Un, not his sister named once), then the
+    /// longer name, then the later.
     fn expand(&self, short: &str, gaz: &Gazetteer) -> Option<&str> {
         let short = fold(short);
         let first_word = short.split(' ').next().unwrap_or_default();
-        self.runs
+        let named: Vec<(&str, &str)> = self
+            .runs
             .iter()
             // A run's person folds to the run's last folded words, so only a
             // run with the short name's first word can hold one; vetting a
@@ -825,14 +834,12 @@ impl ArticleNames {
                 extends(&person.folded, &short)
                     .then(|| (person.folded.as_str(), &written[person.at.clone()]))
             })
-            .reduce(|first, later| {
-                if extends(later.0, first.0) {
-                    later
-                } else {
-                    first
-                }
-            })
-            .map(|(_, name)| name)
+            .collect();
+        let mentions = |folded: &str| named.iter().filter(|(f, _)| *f == folded).count();
+        named
+            .iter()
+            .max_by_key(|(folded, name)| (mentions(folded), name.len()))
+            .map(|(_, name)| *name)
     }
 }
 
@@ -1074,10 +1081,6 @@ fn introduced_role(tokens: &[Token], start: usize, end: usize) -> Option<usize> 
 /// "Russia Zhang Hanhui" (ambassador to Russia Zhang Hanhui) → "Zhang Hanhui".
 fn strip_place_prefix<'w, 'a>(words: &'w [&'a str], gaz: &Gazetteer) -> &'w [&'a str] {
     for cut in (1..words.len()).rev() {
-        // "Chad Myers", "Georgia Smith": a first name that is a place's too.
-        if cut == 1 && words.len() == 2 && gaz.is_given_name(words[0]) {
-            continue;
-        }
         let place = with_scratch(|buf| {
             fold_words_into(&words[..cut], buf);
             gaz.is_place_folded(buf)
@@ -1223,7 +1226,8 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
         }
     }
     // "Joint Chiefs of Staff (JCS)", "Pushpa Kamal Dahal 'Prachanda'": a
-    // bracketed short form or a nickname in quotes says nothing more.
+    // bracketed short form, or a nickname in quotes after a name, says
+    // nothing more ("the rapper 'Stormzy'" is named by it).
     let opener = match core.last().map(|t| t.tag) {
         Some(tag::CLOSE_PAREN) => Some(tag::OPEN_PAREN),
         Some(tag::CLOSE_SINGLE) => Some(tag::OPEN_SINGLE),
@@ -1234,6 +1238,7 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
             .iter()
             .rposition(|t| t.tag == opener)
             .filter(|&o| o > 0)
+            .filter(|&o| opener == tag::OPEN_PAREN || core[o - 1].tag == tag::PROPER)
         {
             core = &core[..open];
         }
@@ -1491,10 +1496,11 @@ fn tied_to_a_name(
         && party.last().is_some_and(|t| t.tag == tag::PROPER);
     if named && !r.entity.contains(' ') {
         let who = resolve(text, party, gaz, names);
+        // A place as written, "the" included: "diplomats at the UN".
         let party = if who.source_type == SourceType::Person {
             who.entity
         } else {
-            words_of(text, party)
+            words_of(text, &core[tail + 1..])
         };
         r.entity = format!("{} {} {party}", r.entity, prep.to_lowercase());
     }
@@ -1552,31 +1558,56 @@ fn role_reference(
         .filter(|t| t.tag == tag::PROPER)
         .map(|t| place_key(&fold(t.span.slice(text)), gaz))
         .collect();
-    let name = names.by_role(&role, &places, gaz).or_else(|| {
-        // "the top Russian diplomat", "the company's boss": the role's other
-        // names, with its places (an owner is no part of the role).
-        let owned = core[..head_at]
-            .iter()
-            .rposition(|t| t.tag == tag::POSSESSIVE)
-            .map_or(0, |p| p + 1);
-        let said: Vec<String> = core[owned..=head_at]
-            .iter()
-            .filter(|t| !matches!(t.tag, tag::DETERMINER | tag::PROPER))
-            .map(|t| fold(t.span.slice(text)))
-            .collect();
-        gaz.role_aliases
-            .get(&said.join(" "))?
-            .iter()
-            .find_map(|(role, words)| {
-                let want: Vec<String> = places.iter().chain(words).cloned().collect();
-                names.by_role(role, &want, gaz)
-            })
-    })?;
+    let name = names
+        .by_role(&role, &places, gaz)
+        .or_else(|| aliased_role(text, core, head_at, &places, gaz, names))?;
     Some(Resolved {
         entity: canonical_person(name, gaz, names),
         source_type: SourceType::Person,
         role: Some(words_of(text, skip_determiners(&core[..tail]))),
     })
+}
+
+/// The one person introduced with another name of the role a mention
+/// gives: "the top Russian diplomat" is "Russian Foreign Minister Sergey
+/// Lavrov", "Russia's top diplomat" too. Not a role with a tail or an
+/// owner other than a place ("the CEO of a rival firm", "the rival firm's
+/// CEO" are someone else), nor one two people could hold ("the top
+/// diplomat" after two foreign ministers).
+fn aliased_role<'n>(
+    text: &str,
+    core: &[Token],
+    head_at: usize,
+    places: &[String],
+    gaz: &Gazetteer,
+    names: &'n ArticleNames,
+) -> Option<&'n str> {
+    let owned = core[..head_at]
+        .iter()
+        .rposition(|t| t.tag == tag::POSSESSIVE)
+        .map_or(0, |p| p + 1);
+    let placed_owner = core[..owned]
+        .iter()
+        .all(|t| matches!(t.tag, tag::PROPER | tag::DETERMINER | tag::POSSESSIVE));
+    if head_at + 1 != core.len() || !placed_owner {
+        return None;
+    }
+    let said: Vec<String> = core[owned..=head_at]
+        .iter()
+        .filter(|t| !matches!(t.tag, tag::DETERMINER | tag::PROPER))
+        .map(|t| fold(t.span.slice(text)))
+        .collect();
+    let holders: Vec<&str> = gaz
+        .role_aliases
+        .get(&said.join(" "))?
+        .iter()
+        .flat_map(|(role, words)| {
+            let want: Vec<String> = places.iter().chain(words).cloned().collect();
+            names.introduced_as(role, &want, gaz)
+        })
+        .collect();
+    let first = *holders.first()?;
+    holders.iter().all(|&h| h == first).then_some(first)
 }
 
 /// A title or a noun of a person's role: "Minister", "spokeswoman", "judge".

@@ -183,10 +183,6 @@ pub struct WordClasses {
     /// late Friday", "early Monday"); elsewhere they are plain words.
     #[serde(default)]
     pub time_modifiers: Vec<String>,
-    /// First names that are also places: "Chad Myers" and "Georgia Smith"
-    /// are people, though "UK Athletics" is a body after a place.
-    #[serde(default)]
-    pub given_names: Vec<String>,
     /// Participles that pass a statement on: in "said in a statement
     /// carried by state news agency Wam", Wam relays what was said.
     #[serde(default)]
@@ -461,7 +457,6 @@ impl Rules {
             (&mut w.modals, o.modals),
             (&mut w.focus_adverbs, o.focus_adverbs),
             (&mut w.time_modifiers, o.time_modifiers),
-            (&mut w.given_names, o.given_names),
             (&mut w.relay_participles, o.relay_participles),
         ] {
             mine.extend(theirs);
