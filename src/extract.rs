@@ -1605,7 +1605,6 @@ fn latest(filed: &[(String, Resolved)], noun: &str) -> Option<Resolved> {
         .map(|(_, r)| r.clone())
 }
 
-/// Every record's source and via.
 /// A first person inside a quotation is its speaker: in "“I told the guys
 /// it would be hard,” Mancini said", "I" is Mancini, and "we" in a
 /// ministry's statement is the ministry (a person's "we" may be anyone
@@ -1674,6 +1673,7 @@ fn speaks_as_one(quote: &str) -> bool {
     false
 }
 
+/// Every record's source and via.
 fn sources_of(records: &mut [Attribution]) -> impl Iterator<Item = &mut Source> {
     records
         .iter_mut()

@@ -218,8 +218,9 @@ pub struct Rules {
     #[serde(default)]
     pub titles: Vec<String>,
     /// Other names of a role, the role word last in each: "top diplomat" →
-    /// ["foreign minister", "foreign secretary"], so "the top Russian diplomat" is the person the
-    /// article introduced as "Russian Foreign Minister …".
+    /// ["foreign minister", "foreign secretary"], so "the top Russian
+    /// diplomat" is the person the article introduced as "Russian Foreign
+    /// Minister …" (if no one else was).
     #[serde(default)]
     pub role_aliases: BTreeMap<String, Vec<String>>,
     #[serde(default)]
