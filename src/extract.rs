@@ -340,6 +340,9 @@ impl Extractor {
             if kind == QuoteKind::Indirect && content.start == m.cue + 1 {
                 cut_joined_predicate(text, &s.tokens, &mut content);
             }
+            if info.family == "accusation" && kind != QuoteKind::Direct {
+                self.cut_time_clause(text, &s.tokens, &mut content);
+            }
         }
         // "The plan Moscow rejected was revised": a reported clause needs a
         // subject; one that opens with "was" is the sentence's own verb.
@@ -472,6 +475,33 @@ impl Extractor {
             out.insert(0, outer);
         }
         out
+    }
+
+    /// "accused the officials of “losing their nerve” after Redmere let slip
+    /// a lead": a clause of time after the charge says when it was made,
+    /// not what it is ("of failing to act before the floods" keeps its
+    /// phrase). Only after the charge's "of".
+    fn cut_time_clause(&self, text: &str, tokens: &[Token], content: &mut Range<usize>) {
+        let toks = &tokens[content.clone()];
+        let Some(of) = toks.iter().position(|t| t.tag == tag::OF) else {
+            return;
+        };
+        let clause_at = (of + 1..toks.len()).find(|&k| {
+            toks[k].tag == tag::PREP
+                && self.lexicon.is_time_preposition(toks[k].span.slice(text))
+                && {
+                    let rest = &toks[k + 1..];
+                    let name = rest.iter().take_while(|t| t.tag == tag::PROPER).count();
+                    let named_subject = name > 0
+                        && rest
+                            .get(name)
+                            .is_some_and(|t| matches!(t.tag, tag::WORD | tag::PARTICIPLE));
+                    named_subject || has_verb(text, rest)
+                }
+        });
+        if let Some(k) = clause_at {
+            content.end = content.start + k;
+        }
     }
 
     /// "said in a statement carried by state news agency Wam": the party a
