@@ -835,10 +835,13 @@ impl ArticleNames {
                     .then(|| (person.folded.as_str(), &written[person.at.clone()]))
             })
             .collect();
-        let mentions = |folded: &str| named.iter().filter(|(f, _)| *f == folded).count();
+        let mut mentions: HashMap<&str, usize> = HashMap::default();
+        for (folded, _) in &named {
+            *mentions.entry(folded).or_default() += 1;
+        }
         named
             .iter()
-            .max_by_key(|(folded, name)| (mentions(folded), name.len()))
+            .max_by_key(|(folded, name)| (mentions.get(folded).copied(), name.len()))
             .map(|(_, name)| *name)
     }
 }
