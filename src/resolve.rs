@@ -735,18 +735,10 @@ impl ArticleNames {
     /// one of `places` ("the Russian foreign minister" is the one introduced
     /// as "Russian Foreign Minister …", not the Indian one).
     fn by_role(&self, role: &str, places: &[String], gaz: &Gazetteer) -> Option<&str> {
-        let mut holders = self
-            .roles
-            .iter()
-            .filter(|r| r.words.last().is_some_and(|w| w == role));
-        let has_place =
-            |r: &Introduced, p: &String| r.words.iter().any(|q| place_key(q, gaz) == *p);
-        if let Some(r) = holders
-            .clone()
-            .find(|r| places.iter().all(|p| has_place(r, p)))
-        {
-            return Some(&self.written[r.name.clone()]);
+        if let Some(&name) = self.introduced_as(role, places, gaz).first() {
+            return Some(name);
         }
+        let mut holders = self.holding(role);
         // "UK foreign secretary" is "the foreign secretary, David Lammy"
         // when he is the only one the article introduced with no place (a
         // "JCS official" is no introduced official's: JCS is no country).
@@ -760,12 +752,17 @@ impl ArticleNames {
             .then(|| &self.written[only.name.clone()])
     }
 
+    /// The introductions whose role word is `role`.
+    fn holding<'a>(&'a self, role: &'a str) -> impl Iterator<Item = &'a Introduced> + Clone {
+        self.roles
+            .iter()
+            .filter(move |r| r.words.last().is_some_and(|w| w == role))
+    }
+
     /// Everyone the article introduced with this role word and every one of
     /// `words` around it.
     fn introduced_as(&self, role: &str, words: &[String], gaz: &Gazetteer) -> Vec<&str> {
-        self.roles
-            .iter()
-            .filter(|r| r.words.last().is_some_and(|w| w == role))
+        self.holding(role)
             .filter(|r| {
                 words
                     .iter()
