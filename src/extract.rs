@@ -253,7 +253,7 @@ impl Extractor {
         }
         let source = match &m.source {
             Some(r) => r.clone(),
-            None => match speaker.or_else(|| subject_of(s, m, scope.start)) {
+            None => match speaker.or_else(|| subject_of(text, &self.lexicon, s, m, scope.start)) {
                 Some(r) => r,
                 None => return Vec::new(),
             },
@@ -781,12 +781,19 @@ impl Extractor {
             return None;
         }
         let word = |t: &Token| self.gazetteer.gender_of(t.span.slice(text));
-        mention.iter().find_map(word).or_else(|| {
-            s.tokens[f.content.clone()]
-                .iter()
-                .filter(|t| matches!(t.tag, tag::PRONOUN | tag::DETERMINER))
-                .find_map(word)
-        })
+        // "Her former boss" is not a woman: a possessive in the mention is
+        // someone else's. What was said speaks of its speaker only where a
+        // subject opens it ("said she would"); "describes her as calm" and
+        // "rejecting his lawyers' claim" speak of another.
+        let opening = s.tokens.get(f.content.start).filter(|t| {
+            t.tag == tag::PRONOUN
+                && matches!(t.span.slice(text).to_lowercase().as_str(), "he" | "she")
+        });
+        mention
+            .iter()
+            .filter(|t| t.tag != tag::DETERMINER)
+            .find_map(word)
+            .or_else(|| opening.and_then(word))
     }
 
     fn resolve_all(
@@ -798,7 +805,14 @@ impl Extractor {
     ) -> Vec<Attribution> {
         let mut memory = Antecedents::default();
         let mut out = Vec::with_capacity(found.len());
+        // Sentences before this one have been read for narration.
+        let mut narrated = 0;
         for f in found {
+            let upto = f.from.min(f.sentence);
+            for (i, s) in sentences.iter().enumerate().take(upto).skip(narrated) {
+                self.note_issuer(text, sentences, i, s, names, &mut memory);
+            }
+            narrated = narrated.max(upto);
             let s = &sentences[f.sentence];
             let via = f
                 .via
@@ -826,18 +840,14 @@ impl Extractor {
                 SourceType::Person | SourceType::Anonymous | SourceType::Collective
             );
             let toks = &sentences[f.from].tokens[f.source.clone()];
-            // "A ministry spokesman said": later, "the spokesman" is the ministry.
-            // Spokespeople are person nouns: only those are looked up.
-            let spokesperson = toks.iter().any(|t| {
-                t.noun == Some(SourceType::Person)
-                    && self.gazetteer.speaks_for_a_body(t.span.slice(text))
-            });
-            if is_body && spokesperson {
-                memory.spoken_for = Some(Resolved {
-                    entity: source.entity.clone(),
-                    source_type: source.source_type,
-                    role: None,
-                });
+            if source.source_type == SourceType::Document {
+                memory.document_noun = toks
+                    .iter()
+                    .rfind(|t| t.noun == Some(SourceType::Document))
+                    .map(|t| resolve::fold(t.span.slice(text)));
+            }
+            if is_body && self.names_a_spokesperson(text, toks) {
+                memory.spoken_for = Some(resolved_of(&source));
             }
             match body_head(text, toks) {
                 Some((head, false, _)) if is_body => memory.bodies.push((
@@ -891,6 +901,96 @@ impl Extractor {
         self.gazetteer.complete_body_names(sources_of(&mut out));
         resolve::keep_house_style(sources_of(&mut out));
         out
+    }
+
+    /// "A ministry spokesman said": later, "the spokesman" is the ministry.
+    /// Spokespeople are person nouns: only those are looked up.
+    fn names_a_spokesperson(&self, text: &str, toks: &[Token]) -> bool {
+        toks.iter().any(|t| {
+            t.noun == Some(SourceType::Person)
+                && self.gazetteer.speaks_for_a_body(t.span.slice(text))
+        })
+    }
+
+    /// Narration that credits nothing but says a body issued a document
+    /// ("The spokesperson of the ministry issued a statement on Sunday")
+    /// makes the body what a later "The statement said" and "the
+    /// spokesperson said" mean.
+    fn note_issuer(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        i: usize,
+        s: &Sentence,
+        names: &ArticleNames,
+        memory: &mut Antecedents,
+    ) {
+        let Some(subject) = self.document_issuer(text, s) else {
+            return;
+        };
+        let issuer = self.source(text, sentences, i, &subject, names, memory);
+        if !matches!(
+            issuer.source_type,
+            SourceType::Government | SourceType::Organization | SourceType::Media
+        ) {
+            return;
+        }
+        if self.names_a_spokesperson(text, &s.tokens[subject]) {
+            memory.spoken_for = Some(resolved_of(&issuer));
+        }
+        memory.remember(&issuer);
+    }
+
+    /// The subject of a sentence that says it issued a document: "The
+    /// ministry issued a press statement", "Meanwhile, the agency
+    /// on Sunday released a report". The subject opens the sentence or
+    /// follows its opening adverbial; between it and the verb only
+    /// adverbs and phrases of time stand.
+    fn document_issuer(&self, text: &str, s: &Sentence) -> Option<Range<usize>> {
+        let t = &s.tokens;
+        let doc = t
+            .iter()
+            .position(|x| x.noun == Some(SourceType::Document))?;
+        // "issued a statement", "released its annual report": a
+        // determiner and at most two modifiers before the document noun.
+        let det = (doc.saturating_sub(3)..doc).find(|&k| {
+            t[k].tag == tag::DETERMINER
+                && t[k + 1..doc].iter().all(|m| {
+                    matches!(
+                        m.tag,
+                        tag::WORD | tag::PARTICIPLE | tag::NOUN | tag::TITLE | tag::PROPER
+                    )
+                })
+        })?;
+        let verb = det.checked_sub(1)?;
+        // "ran" and "sent" are not read as participles.
+        if !matches!(t[verb].tag, tag::PARTICIPLE | tag::WORD)
+            || !self.lexicon.is_issue_verb(t[verb].span.slice(text))
+        {
+            return None;
+        }
+        let after_opening = t[..verb]
+            .iter()
+            .position(|x| x.tag == tag::COMMA)
+            .map(|c| c + 1);
+        [Some(0), after_opening]
+            .into_iter()
+            .flatten()
+            .find_map(|start| {
+                // The noun phrase rule reads a participle after a noun as its
+                // modifier ("a statement issued by"): here it is the verb.
+                let end = grammar::source_at(&s.tags, start)?.min(verb);
+                // An aside may follow: "Narovia Sinbo, the party daily, carried …".
+                let mut rest = end;
+                if t.get(end).is_some_and(|x| x.tag == tag::COMMA) {
+                    rest = (end + 1..verb).find(|&k| t[k].tag == tag::COMMA)? + 1;
+                }
+                (end > start
+                    && t[rest..verb]
+                        .iter()
+                        .all(|x| matches!(x.tag, tag::AUX | tag::TIME | tag::PREP)))
+                .then_some(start..end)
+            })
     }
 
     fn source(
@@ -1199,7 +1299,7 @@ impl Extractor {
         narrated.or_else(|| memory.person(want)).or_else(|| {
             self.mentions_before(text, sentences, at, before)
                 .map(|(si, r)| self.resolve_in(text, &sentences[si], r, names))
-                .find(|m| m.source_type == SourceType::Person)
+                .find(|m| m.source_type == SourceType::Person && memory.may_be(&m.entity, want))
         })
     }
 
@@ -1319,6 +1419,9 @@ struct Antecedents {
     bodies: Vec<(String, Resolved)>,
     /// The body the latest unnamed spokesperson spoke for.
     spoken_for: Option<Resolved>,
+    /// The noun of the latest document credited ("report" in "The
+    /// report said").
+    document_noun: Option<String>,
     /// People described with more than their noun ("a JCS official", "a
     /// survivor of the attack, Malam Sani Abdullahi,"), by that noun.
     described: Vec<(String, Resolved)>,
@@ -1661,18 +1764,27 @@ fn first_person(source: Source, quoter: &Source) -> Source {
 
 /// A lone name the rules do not know is typed a body ("Thune said"); one
 /// quoted speaking of themselves in the singular ("“I think it will
-/// pass,” Thune said") is a person, in every record of the article. A body
-/// speaks as "we".
+/// pass,” Thune said") or reported as "he" or "she" ("Thune said he
+/// would vote no") is a person, in every record of the article. A body
+/// speaks as "we" and is reported as "it".
 fn persons_by_their_words(records: &mut [Attribution], gaz: &Gazetteer) {
     let lone = |s: &Source| {
         s.source_type == SourceType::Organization
             && !s.entity.contains(' ')
             && !gaz.knows(&s.entity)
     };
+    let as_one = |r: &Attribution| match r.kind {
+        QuoteKind::Direct => speaks_as_one(&r.content.text),
+        _ => r
+            .content
+            .text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she")),
+    };
     let persons: Vec<String> = records
         .iter()
-        .filter(|r| r.kind == QuoteKind::Direct && lone(&r.source))
-        .filter(|r| speaks_as_one(&r.content.text))
+        .filter(|r| lone(&r.source) && as_one(r))
         .map(|r| r.source.entity.clone())
         .collect();
     for s in sources_of(records) {
@@ -1760,11 +1872,17 @@ fn earlier_document(
         return None;
     }
     let body = memory.body.as_ref()?;
+    let noun = head.span.slice(text);
+    // A work is one document, not a body's word: "The article said"
+    // after "The statement said" is another text. An outlet's works are
+    // its own ("The newspaper carried an article"); a ministry's report
+    // has authors.
     let issuer = match body.source_type {
-        SourceType::Document => true,
-        SourceType::Government | SourceType::Organization | SourceType::Media => {
-            !gaz.is_work(head.span.slice(text))
+        SourceType::Document => {
+            !gaz.is_work(noun) || memory.document_noun.as_deref() == Some(&*resolve::fold(noun))
         }
+        SourceType::Media => true,
+        SourceType::Government | SourceType::Organization => !gaz.is_work(noun),
         _ => false,
     };
     issuer.then(|| Resolved {
@@ -2273,9 +2391,15 @@ fn has_verb(text: &str, tokens: &[Token]) -> bool {
 /// Who speaks in a match the grammar leaves without a source: the subject
 /// of the main clause after an opening participle ("Noting that P, he
 /// said …"), else of the clause a dangling cue hangs off.
-fn subject_of(s: &Sentence, m: &Match, from: usize) -> Option<Range<usize>> {
+fn subject_of(
+    text: &str,
+    lexicon: &Lexicon,
+    s: &Sentence,
+    m: &Match,
+    from: usize,
+) -> Option<Range<usize>> {
     if m.pattern != "leading_participle" {
-        return clause_subject(s, from, m.cue);
+        return clause_subject(text, lexicon, s, from, m.cue);
     }
     let comma = m.content.end;
     if s.tokens.get(comma)?.tag != tag::COMMA {
@@ -2288,7 +2412,13 @@ fn subject_of(s: &Sentence, m: &Match, from: usize) -> Option<Range<usize>> {
 /// The subject of the clause a dangling cue belongs to: the first noun
 /// phrase of the clause, after any leading adjunct ("When asked …, X appeared
 /// reluctant to comment, saying …").
-fn clause_subject(s: &Sentence, from: usize, before: usize) -> Option<Range<usize>> {
+fn clause_subject(
+    text: &str,
+    lexicon: &Lexicon,
+    s: &Sentence,
+    from: usize,
+    before: usize,
+) -> Option<Range<usize>> {
     // A dateline ("WASHINGTON (AP) —") is not the subject.
     let mut i = from + dateline_len(&s.tokens[from..before], from == 0);
     while i < before {
@@ -2309,7 +2439,9 @@ fn clause_subject(s: &Sentence, from: usize, before: usize) -> Option<Range<usiz
             if let Some(end) = grammar::source_at(&s.tags, i) {
                 let end = subject_end(&s.tokens, i, end);
                 if end <= before {
-                    return Some(i..end);
+                    return Some(
+                        subordinate_subject(text, lexicon, s, end, before).unwrap_or(i..end),
+                    );
                 }
             }
         }
@@ -2317,6 +2449,42 @@ fn clause_subject(s: &Sentence, from: usize, before: usize) -> Option<Range<usiz
         i = comma + 1;
     }
     None
+}
+
+/// The subject of a subordinate clause between a main clause's subject
+/// and a dangling cue that no comma closes: in "Shares fell after the
+/// retailer cut its forecast and said …", the retailer said it. Only a
+/// party followed by its verb can be that subject: "Smith resigned after
+/// the scandal broke and said …" and "… after talks with the ministry and
+/// said …" are Smith's.
+fn subordinate_subject(
+    text: &str,
+    lexicon: &Lexicon,
+    s: &Sentence,
+    from: usize,
+    before: usize,
+) -> Option<Range<usize>> {
+    let t = &s.tokens;
+    let opens_clause = |x: &Token| {
+        x.tag == tag::SUBORD
+            || x.tag == tag::PREP && lexicon.is_time_preposition(x.span.slice(text))
+    };
+    let w = (from..before).rev().find(|&k| opens_clause(&t[k]))?;
+    if t[w..before]
+        .iter()
+        .any(|x| matches!(x.tag, tag::COMMA | tag::DASH))
+    {
+        return None;
+    }
+    let np = w + 1..subject_end(t, w + 1, grammar::source_at(&s.tags, w + 1)?);
+    let core = &t[np.start..np.start + resolve::tail_start(&t[np.clone()])];
+    let head = core.iter().rfind(|x| x.tag != tag::DETERMINER)?;
+    let party = matches!(head.tag, tag::PROPER | tag::PRONOUN)
+        || head.noun.is_some_and(|n| n != SourceType::Document);
+    let verb = t
+        .get(np.end)
+        .is_some_and(|x| matches!(x.tag, tag::WORD | tag::PARTICIPLE | tag::AUX));
+    (np.end < before && party && verb).then_some(np)
 }
 
 /// Where the subject noun phrase `tokens[start..end]` read by the grammar
@@ -2338,7 +2506,10 @@ fn subject_end(tokens: &[Token], start: usize, mut end: usize) -> usize {
     while end > start + 1 {
         let t = tokens[end - 1].tag;
         let after_head = head.is_some_and(|h| end - 1 > h);
-        if t == tag::PARTICIPLE || t == tag::WORD && after_head {
+        // Back to the head over the verb and what hangs off it: "Smith
+        // resigned after the scandal broke" is Smith.
+        let off_verb = matches!(t, tag::WORD | tag::DETERMINER | tag::PREP);
+        if t == tag::PARTICIPLE || off_verb && after_head {
             end -= 1;
         } else {
             break;

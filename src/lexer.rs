@@ -195,6 +195,7 @@ pub struct Lexicon {
     modals: HashSet<String>,
     focus_adverbs: HashSet<String>,
     relay_participles: HashSet<String>,
+    issue_verbs: HashSet<String>,
     pub cues: Vec<CueInfo>,
 }
 
@@ -230,6 +231,7 @@ impl Lexicon {
             modals: lowercase_set(&rules.words.modals),
             focus_adverbs: lowercase_set(&rules.words.focus_adverbs),
             relay_participles: lowercase_set(&rules.words.relay_participles),
+            issue_verbs: lowercase_set(&rules.words.issue_verbs),
             cues: Vec::new(),
         };
         for cue in &rules.cues {
@@ -423,6 +425,11 @@ impl Lexicon {
     /// True if `word` passes a statement on before "by": "carried", "quoted".
     pub fn is_relay_participle(&self, word: &str) -> bool {
         self.relay_participles.contains(&lowercase(word))
+    }
+
+    /// True if `word` says a party put a document out: "issued", "filed".
+    pub fn is_issue_verb(&self, word: &str) -> bool {
+        self.issue_verbs.contains(&lowercase(word))
     }
 
     pub fn is_title(&self, word: &str) -> bool {

@@ -1894,11 +1894,13 @@ fn institution(
             }
         }
     }
-    // "Russian media reports" are Russian media.
+    // "Russian media reports" are Russian media; a "press release" or a
+    // "press statement" is a body's word, not the press's.
     let mut end = name_end;
     if source_type == SourceType::Document
         && head_at > 0
         && core[head_at - 1].noun == Some(SourceType::Media)
+        && gaz.is_work(&head_word)
     {
         end = head_at;
         source_type = SourceType::Media;

@@ -187,6 +187,11 @@ pub struct WordClasses {
     /// carried by state news agency Wam", Wam relays what was said.
     #[serde(default)]
     pub relay_participles: Vec<String>,
+    /// Past tenses that say a party put a document out: after "The
+    /// ministry issued a statement", "The statement said …" is the
+    /// ministry's.
+    #[serde(default)]
+    pub issue_verbs: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -459,6 +464,7 @@ impl Rules {
             (&mut w.focus_adverbs, o.focus_adverbs),
             (&mut w.time_modifiers, o.time_modifiers),
             (&mut w.relay_participles, o.relay_participles),
+            (&mut w.issue_verbs, o.issue_verbs),
         ] {
             mine.extend(theirs);
         }
