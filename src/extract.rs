@@ -253,7 +253,7 @@ impl Extractor {
         }
         let source = match &m.source {
             Some(r) => r.clone(),
-            None => match speaker.or_else(|| subject_of(text, &self.lexicon, s, m, scope.start)) {
+            None => match speaker.or_else(|| subject_of(s, m, scope.start)) {
                 Some(r) => r,
                 None => return Vec::new(),
             },
@@ -767,33 +767,20 @@ impl Extractor {
     }
 
     /// What a named person's record says of their gender: a gendered word
-    /// in the mention ("Ms Kyle", "the spokeswoman"), else the first
-    /// gendered pronoun of what they said ("Kyle said she had lost …").
-    fn gender_evidence(
-        &self,
-        text: &str,
-        from: &Sentence,
-        f: &Found,
-        s: &Sentence,
-    ) -> Option<Gender> {
+    /// in the mention ("Ms Kyle", "the spokeswoman").
+    fn gender_evidence(&self, text: &str, from: &Sentence, f: &Found) -> Option<Gender> {
         let mention = &from.tokens[f.source.clone()];
         if mention.len() == 1 && mention[0].tag == tag::PRONOUN {
             return None;
         }
-        let word = |t: &Token| self.gazetteer.gender_of(t.span.slice(text));
-        // "Her former boss" is not a woman: a possessive in the mention is
-        // someone else's. What was said speaks of its speaker only where a
-        // subject opens it ("said she would"); "describes her as calm" and
-        // "rejecting his lawyers' claim" speak of another.
-        let opening = s.tokens.get(f.content.start).filter(|t| {
-            t.tag == tag::PRONOUN
-                && matches!(t.span.slice(text).to_lowercase().as_str(), "he" | "she")
-        });
+        // Only the mention's own words ("Mrs", "spokeswoman") tell: a
+        // possessive in it is someone else's ("Her former boss"), and so may
+        // be a pronoun in what was said ("His widow said he was murdered",
+        // "describes her as calm").
         mention
             .iter()
             .filter(|t| t.tag != tag::DETERMINER)
-            .find_map(word)
-            .or_else(|| opening.and_then(word))
+            .find_map(|t| self.gazetteer.gender_of(t.span.slice(text)))
     }
 
     fn resolve_all(
@@ -824,7 +811,7 @@ impl Extractor {
                 None => source,
             };
             if source.source_type == SourceType::Person {
-                if let Some(g) = self.gender_evidence(text, &sentences[f.from], &f, s) {
+                if let Some(g) = self.gender_evidence(text, &sentences[f.from], &f) {
                     memory.note_gender(&source.entity, g);
                 }
                 memory.last_person_at = Some(f.through);
@@ -925,7 +912,7 @@ impl Extractor {
         names: &ArticleNames,
         memory: &mut Antecedents,
     ) {
-        let Some(subject) = self.document_issuer(text, s) else {
+        let Some((subject, doc)) = self.document_issuer(text, s) else {
             return;
         };
         let issuer = self.source(text, sentences, i, &subject, names, memory);
@@ -939,14 +926,16 @@ impl Extractor {
             memory.spoken_for = Some(resolved_of(&issuer));
         }
         memory.remember(&issuer);
+        memory.document_noun = Some(resolve::fold(s.tokens[doc].span.slice(text)));
     }
 
-    /// The subject of a sentence that says it issued a document: "The
-    /// ministry issued a press statement", "Meanwhile, the agency
-    /// on Sunday released a report". The subject opens the sentence or
-    /// follows its opening adverbial; between it and the verb only
-    /// adverbs and phrases of time stand.
-    fn document_issuer(&self, text: &str, s: &Sentence) -> Option<Range<usize>> {
+    /// The subject of a sentence that says it issued a document, and the
+    /// document noun: "The ministry issued a press statement", "Meanwhile,
+    /// the agency on Sunday released a report", "Then the party released
+    /// one". The subject opens the sentence or follows its opening adverb
+    /// or adverbial; between it and the verb only adverbs and phrases of
+    /// time stand.
+    fn document_issuer(&self, text: &str, s: &Sentence) -> Option<(Range<usize>, usize)> {
         let t = &s.tokens;
         let doc = t
             .iter()
@@ -973,7 +962,10 @@ impl Extractor {
             .iter()
             .position(|x| x.tag == tag::COMMA)
             .map(|c| c + 1);
-        [Some(0), after_opening]
+        let after_adverbs = t[..verb]
+            .iter()
+            .position(|x| !matches!(x.tag, tag::AUX | tag::COORD));
+        let subject = [Some(0), after_adverbs, after_opening]
             .into_iter()
             .flatten()
             .find_map(|start| {
@@ -990,7 +982,8 @@ impl Extractor {
                         .iter()
                         .all(|x| matches!(x.tag, tag::AUX | tag::TIME | tag::PREP)))
                 .then_some(start..end)
-            })
+            });
+        Some((subject?, doc))
     }
 
     fn source(
@@ -1297,9 +1290,13 @@ impl Extractor {
         let recent_speaker = memory.last_person_at.is_some_and(|si| si + 1 >= at);
         let narrated = (!recent_speaker).then(named).flatten();
         narrated.or_else(|| memory.person(want)).or_else(|| {
-            self.mentions_before(text, sentences, at, before)
+            let named: Vec<Resolved> = self
+                .mentions_before(text, sentences, at, before)
                 .map(|(si, r)| self.resolve_in(text, &sentences[si], r, names))
-                .find(|m| m.source_type == SourceType::Person && memory.may_be(&m.entity, want))
+                .filter(|m| m.source_type == SourceType::Person)
+                .collect();
+            let fits = named.iter().position(|m| memory.may_be(&m.entity, want));
+            named.into_iter().nth(fits.unwrap_or(0))
         })
     }
 
@@ -1764,27 +1761,19 @@ fn first_person(source: Source, quoter: &Source) -> Source {
 
 /// A lone name the rules do not know is typed a body ("Thune said"); one
 /// quoted speaking of themselves in the singular ("“I think it will
-/// pass,” Thune said") or reported as "he" or "she" ("Thune said he
-/// would vote no") is a person, in every record of the article. A body
-/// speaks as "we" and is reported as "it".
+/// pass,” Thune said") is a person, in every record of the article. A body
+/// speaks as "we". ("Arsenal said he would miss six weeks" speaks of
+/// another: a "he" in indirect speech is no evidence.)
 fn persons_by_their_words(records: &mut [Attribution], gaz: &Gazetteer) {
     let lone = |s: &Source| {
         s.source_type == SourceType::Organization
             && !s.entity.contains(' ')
             && !gaz.knows(&s.entity)
     };
-    let as_one = |r: &Attribution| match r.kind {
-        QuoteKind::Direct => speaks_as_one(&r.content.text),
-        _ => r
-            .content
-            .text
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she")),
-    };
     let persons: Vec<String> = records
         .iter()
-        .filter(|r| lone(&r.source) && as_one(r))
+        .filter(|r| r.kind == QuoteKind::Direct && lone(&r.source))
+        .filter(|r| speaks_as_one(&r.content.text))
         .map(|r| r.source.entity.clone())
         .collect();
     for s in sources_of(records) {
@@ -1881,7 +1870,10 @@ fn earlier_document(
         SourceType::Document => {
             !gaz.is_work(noun) || memory.document_noun.as_deref() == Some(&*resolve::fold(noun))
         }
-        SourceType::Media => true,
+        // An outlet's own work, issued or credited before: "The newspaper
+        // ran an editorial … The editorial said" (not "The BBC reported …
+        // The study said").
+        SourceType::Media => memory.document_noun.as_deref() == Some(&*resolve::fold(noun)),
         SourceType::Government | SourceType::Organization => !gaz.is_work(noun),
         _ => false,
     };
@@ -2391,15 +2383,9 @@ fn has_verb(text: &str, tokens: &[Token]) -> bool {
 /// Who speaks in a match the grammar leaves without a source: the subject
 /// of the main clause after an opening participle ("Noting that P, he
 /// said …"), else of the clause a dangling cue hangs off.
-fn subject_of(
-    text: &str,
-    lexicon: &Lexicon,
-    s: &Sentence,
-    m: &Match,
-    from: usize,
-) -> Option<Range<usize>> {
+fn subject_of(s: &Sentence, m: &Match, from: usize) -> Option<Range<usize>> {
     if m.pattern != "leading_participle" {
-        return clause_subject(text, lexicon, s, from, m.cue);
+        return clause_subject(s, from, m.cue);
     }
     let comma = m.content.end;
     if s.tokens.get(comma)?.tag != tag::COMMA {
@@ -2412,13 +2398,7 @@ fn subject_of(
 /// The subject of the clause a dangling cue belongs to: the first noun
 /// phrase of the clause, after any leading adjunct ("When asked …, X appeared
 /// reluctant to comment, saying …").
-fn clause_subject(
-    text: &str,
-    lexicon: &Lexicon,
-    s: &Sentence,
-    from: usize,
-    before: usize,
-) -> Option<Range<usize>> {
+fn clause_subject(s: &Sentence, from: usize, before: usize) -> Option<Range<usize>> {
     // A dateline ("WASHINGTON (AP) —") is not the subject.
     let mut i = from + dateline_len(&s.tokens[from..before], from == 0);
     while i < before {
@@ -2439,9 +2419,7 @@ fn clause_subject(
             if let Some(end) = grammar::source_at(&s.tags, i) {
                 let end = subject_end(&s.tokens, i, end);
                 if end <= before {
-                    return Some(
-                        subordinate_subject(text, lexicon, s, end, before).unwrap_or(i..end),
-                    );
+                    return Some(i..end);
                 }
             }
         }
@@ -2449,42 +2427,6 @@ fn clause_subject(
         i = comma + 1;
     }
     None
-}
-
-/// The subject of a subordinate clause between a main clause's subject
-/// and a dangling cue that no comma closes: in "Shares fell after the
-/// retailer cut its forecast and said …", the retailer said it. Only a
-/// party followed by its verb can be that subject: "Smith resigned after
-/// the scandal broke and said …" and "… after talks with the ministry and
-/// said …" are Smith's.
-fn subordinate_subject(
-    text: &str,
-    lexicon: &Lexicon,
-    s: &Sentence,
-    from: usize,
-    before: usize,
-) -> Option<Range<usize>> {
-    let t = &s.tokens;
-    let opens_clause = |x: &Token| {
-        x.tag == tag::SUBORD
-            || x.tag == tag::PREP && lexicon.is_time_preposition(x.span.slice(text))
-    };
-    let w = (from..before).rev().find(|&k| opens_clause(&t[k]))?;
-    if t[w..before]
-        .iter()
-        .any(|x| matches!(x.tag, tag::COMMA | tag::DASH))
-    {
-        return None;
-    }
-    let np = w + 1..subject_end(t, w + 1, grammar::source_at(&s.tags, w + 1)?);
-    let core = &t[np.start..np.start + resolve::tail_start(&t[np.clone()])];
-    let head = core.iter().rfind(|x| x.tag != tag::DETERMINER)?;
-    let party = matches!(head.tag, tag::PROPER | tag::PRONOUN)
-        || head.noun.is_some_and(|n| n != SourceType::Document);
-    let verb = t
-        .get(np.end)
-        .is_some_and(|x| matches!(x.tag, tag::WORD | tag::PARTICIPLE | tag::AUX));
-    (np.end < before && party && verb).then_some(np)
 }
 
 /// Where the subject noun phrase `tokens[start..end]` read by the grammar
@@ -2508,7 +2450,7 @@ fn subject_end(tokens: &[Token], start: usize, mut end: usize) -> usize {
         let after_head = head.is_some_and(|h| end - 1 > h);
         // Back to the head over the verb and what hangs off it: "Smith
         // resigned after the scandal broke" is Smith.
-        let off_verb = matches!(t, tag::WORD | tag::DETERMINER | tag::PREP);
+        let off_verb = matches!(t, tag::WORD | tag::DETERMINER | tag::PREP | tag::OF);
         if t == tag::PARTICIPLE || off_verb && after_head {
             end -= 1;
         } else {

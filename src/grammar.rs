@@ -356,8 +356,8 @@ fn may_start(b: &[u8], i: usize) -> bool {
             next,
             b',' | b'-' | b'x' | b'd' | b'Q' | b'B' | b'V' | b'Z' | b'U' | b'G' | b'c'
         ),
-        // …, which SOURCE said / according to SOURCE
-        b'h' => starts_source(next),
+        // …, which SOURCE said / money that SOURCE said was …
+        b'h' | b't' => starts_source(next),
         // according to data compiled by …: any phrase may follow
         b'A' => starts_source(next) || matches!(next, b'Z' | b'x'),
         // was suspected by SOURCE
@@ -417,7 +417,7 @@ fn attribution_at(tags: &str, start: usize) -> Option<Match> {
         b',' => Rule::opens_comma,
         b'A' => Rule::opens_according,
         b'B' => Rule::opens_be,
-        b'h' => Rule::opens_relative,
+        b'h' | b't' => Rule::opens_relative,
         b'c' | b'y' => Rule::opens_dangling,
         b'S' => Rule::opens_as,
         _ => return None,
@@ -1102,6 +1102,23 @@ mod tests {
             (p.as_str(), s.as_str(), c.as_str(), q.as_str()),
             ("relative_cue", "Tokyo", "said", "was the main topic")
         );
+    }
+
+    #[test]
+    fn relative_cue_after_that_needs_the_gap() {
+        let (p, s, c, q, _) = one("He stole the money, which prosecutors say was spent on a boat.");
+        assert_eq!(
+            (p.as_str(), s.as_str(), c.as_str()),
+            ("relative_cue", "prosecutors", "say")
+        );
+        let (p, s, c, q2, _) = one("He stole money that prosecutors say was spent on a boat.");
+        assert_eq!(
+            (p.as_str(), s.as_str(), c.as_str(), q2.as_str()),
+            ("relative_cue", "prosecutors", "say", q.as_str())
+        );
+        // A "that" whose clause has its own subject opens what was said.
+        let all = read("He argued that prosecutors say nothing new.");
+        assert!(all.iter().all(|m| m.0 != "relative_cue"), "{all:#?}");
     }
 
     #[test]

@@ -1118,6 +1118,21 @@ pub fn resolve(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
     r
 }
 
+/// What the gazetteer knows `name` as, unless the word is a firm's and
+/// the surname of a person the article names in full: "Jeffrey Goldman …
+/// Goldman said" is no bank, "John Shell … Shell said" no oil company.
+/// (Places and states keep their word: a run such as "From China" is no
+/// person's name.)
+fn lookup_here<'g>(name: &str, gaz: &'g Gazetteer, names: &ArticleNames) -> Option<&'g Known> {
+    gaz.lookup(name).filter(|k| {
+        k.source_type != SourceType::Organization
+            || name.contains(' ')
+            || names
+                .expand(name, gaz)
+                .is_none_or(|full| gaz.lookup(full).is_some())
+    })
+}
+
 fn resolve_uncached(
     text: &str,
     tokens: &[Token],
@@ -1145,6 +1160,14 @@ fn resolve_uncached(
             Vec::new()
         };
         if let Some((last, before)) = resolved.split_last() {
+            // "Deputy Prime Minister and Foreign Minister Ishaq Dar": the
+            // titles of one person.
+            let titles = parts[..parts.len() - 1]
+                .iter()
+                .all(|p| p.iter().all(|t| t.tag == tag::TITLE));
+            if titles || before.iter().all(|r| r.entity == last.entity) {
+                return last.clone();
+            }
             // "South Korean, U.S. and Ukrainian officials": names that
             // qualify one group are that group, as written.
             let qualifiers = parts[..parts.len() - 1]
@@ -1260,10 +1283,17 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
     } else {
         &[]
     };
-    let known = gaz.lookup(span_of(text, core)).or_else(|| {
-        (named.len() < core.len() && !named.is_empty())
-            .then(|| gaz.lookup(span_of(text, named)))
+    // So may what follows a source noun: "Japanese media Kyodo News".
+    let after_noun = core
+        .windows(2)
+        .position(|w| w[0].noun.is_some() && w[1].tag == tag::PROPER)
+        .map(|k| &core[k + 1..]);
+    let known = lookup_here(span_of(text, core), gaz, names).or_else(|| {
+        [Some(named), after_noun]
+            .into_iter()
             .flatten()
+            .filter(|n| n.len() < core.len() && !n.is_empty())
+            .find_map(|n| gaz.lookup(span_of(text, n)))
             .filter(|k| k.source_type != SourceType::Person)
     });
     if let Some(k) = known {
@@ -1357,7 +1387,7 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
         let name = run.join(" ");
         let role_tokens = &core[..run_start];
         let role = role_of(text, role_tokens, gaz);
-        if let Some(k) = gaz.lookup(&name) {
+        if let Some(k) = lookup_here(&name, gaz, names) {
             return Resolved {
                 entity: k.name.clone(),
                 source_type: k.source_type,
