@@ -440,6 +440,9 @@ fn parse_at(rule: Rule, tags: &str, start: usize) -> Option<Match> {
         "relative_cue" if start > 0 && b[start - 1] == b',' => {
             Some(first_comma(b, m.content.clone()))
         }
+        // "The car that police said was used in the robbery was found
+        // burned out": the relative ends where a second verb group opens.
+        "relative_cue" if b[start] == b't' => second_verb(b, m.content.clone()),
         "relative_subject" if start == 0 => comma_before_verb(b, m.content.clone()),
         _ => None,
     };
@@ -448,6 +451,16 @@ fn parse_at(rule: Rule, tags: &str, start: usize) -> Option<Match> {
         m.end = end;
     }
     Some(m)
+}
+
+/// Where a second group of auxiliaries and be-verbs opens in `b[within]`,
+/// after a word that is neither: "was used in the robbery | was found",
+/// "was stolen | had been returned".
+fn second_verb(b: &[u8], within: Range<usize>) -> Option<usize> {
+    let verb = |t: u8| matches!(t, b'B' | b'x');
+    // After a noun or participle, not "to" ("was expected to be spent").
+    let word = |t: u8| matches!(t, b'w' | b'N' | b'P' | b'n' | b'm' | b'e' | b'C' | b']');
+    (within.start + 1..within.end).find(|&k| verb(b[k]) && word(b[k - 1]))
 }
 
 /// The first comma in `b[within]` outside a quotation that a verb follows.

@@ -598,7 +598,10 @@ impl Lexicon {
                     .and_then(|n| self.entry(n.id))
                     .is_some_and(|e| e.tag == tag::TIME)
             };
-            if t.tag == tag::WORD && slot.is_some_and(|s| s.time_modifier) && time_next() {
+            // "late Friday", "this week": a determiner too ("this week
+            // officials said" has a time, "the Friday meeting" none).
+            let modifier = matches!(t.tag, tag::WORD | tag::DETERMINER);
+            if modifier && slot.is_some_and(|s| s.time_modifier) && time_next() {
                 t.tag = tag::TIME;
             }
             out.push(t);

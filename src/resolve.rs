@@ -1161,12 +1161,26 @@ fn resolve_uncached(
         };
         if let Some((last, before)) = resolved.split_last() {
             // "Deputy Prime Minister and Foreign Minister Ishaq Dar": the
-            // titles of one person.
+            // titles of one person ("Mr and Mrs Jones" are two).
+            let honorific = parts
+                .iter()
+                .any(|p| p.iter().any(|t| gaz.is_honorific(t.span.slice(text))));
             let titles = parts[..parts.len() - 1]
                 .iter()
                 .all(|p| p.iter().all(|t| t.tag == tag::TITLE));
-            if titles || before.iter().all(|r| r.entity == last.entity) {
+            if !honorific && (titles || before.iter().all(|r| r.entity == last.entity)) {
                 return last.clone();
+            }
+            // "Mr and Mrs Dorne": a couple, named as written.
+            let bare_honorific = parts
+                .iter()
+                .any(|p| p.iter().all(|t| gaz.is_honorific(t.span.slice(text))));
+            if bare_honorific {
+                return Resolved {
+                    entity: words_of(text, skip_determiners(tokens)),
+                    source_type: SourceType::Collective,
+                    role: None,
+                };
             }
             // "South Korean, U.S. and Ukrainian officials": names that
             // qualify one group are that group, as written.
