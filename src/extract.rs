@@ -827,11 +827,15 @@ impl Extractor {
                 SourceType::Person | SourceType::Anonymous | SourceType::Collective
             );
             let toks = &sentences[f.from].tokens[f.source.clone()];
+            // The work the latest body credited is its own: another body
+            // credited since has none.
             if source.source_type == SourceType::Document {
                 memory.document_noun = toks
                     .iter()
                     .rfind(|t| t.noun == Some(SourceType::Document))
                     .map(|t| resolve::fold(t.span.slice(text)));
+            } else if is_body {
+                memory.document_noun = None;
             }
             if is_body && self.names_a_spokesperson(text, toks) {
                 memory.spoken_for = Some(resolved_of(&source));
@@ -1416,8 +1420,9 @@ struct Antecedents {
     bodies: Vec<(String, Resolved)>,
     /// The body the latest unnamed spokesperson spoke for.
     spoken_for: Option<Resolved>,
-    /// The noun of the latest document credited ("report" in "The
-    /// report said").
+    /// The noun of the document the latest body credited was credited
+    /// with or said to issue ("report" in "The report said", "The
+    /// ministry released a report").
     document_noun: Option<String>,
     /// People described with more than their noun ("a JCS official", "a
     /// survivor of the attack, Malam Sani Abdullahi,"), by that noun.
@@ -1862,19 +1867,17 @@ fn earlier_document(
     }
     let body = memory.body.as_ref()?;
     let noun = head.span.slice(text);
-    // A work is one document, not a body's word: "The article said"
-    // after "The statement said" is another text. An outlet's works are
-    // its own ("The newspaper carried an article"); a ministry's report
-    // has authors.
+    // A body's word ("the statement", "the readout") is the body's. A work
+    // is one text: it is the one credited or issued before by the same
+    // noun ("The newspaper ran an editorial … The editorial said"), not
+    // another ("The statement said … The article said", "The BBC
+    // reported … The study said").
+    let same_work = memory.document_noun.as_deref() == Some(&*resolve::fold(noun));
     let issuer = match body.source_type {
-        SourceType::Document => {
-            !gaz.is_work(noun) || memory.document_noun.as_deref() == Some(&*resolve::fold(noun))
-        }
-        // An outlet's own work, issued or credited before: "The newspaper
-        // ran an editorial … The editorial said" (not "The BBC reported …
-        // The study said").
-        SourceType::Media => memory.document_noun.as_deref() == Some(&*resolve::fold(noun)),
-        SourceType::Government | SourceType::Organization => !gaz.is_work(noun),
+        SourceType::Document
+        | SourceType::Media
+        | SourceType::Government
+        | SourceType::Organization => !gaz.is_work(noun) || same_work,
         _ => false,
     };
     issuer.then(|| Resolved {
