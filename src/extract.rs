@@ -1873,14 +1873,11 @@ fn earlier_document(
     // another ("The statement said … The article said", "The BBC
     // reported … The study said").
     let same_work = memory.document_noun.as_deref() == Some(&*resolve::fold(noun));
-    let issuer = match body.source_type {
-        SourceType::Document
-        | SourceType::Media
-        | SourceType::Government
-        | SourceType::Organization => !gaz.is_work(noun) || same_work,
-        _ => false,
-    };
-    issuer.then(|| Resolved {
+    let people = matches!(
+        body.source_type,
+        SourceType::Person | SourceType::Anonymous | SourceType::Collective
+    );
+    (!people && (!gaz.is_work(noun) || same_work)).then(|| Resolved {
         entity: body.entity.clone(),
         source_type: SourceType::Document,
         role: None,
