@@ -1071,17 +1071,20 @@ impl Extractor {
             // "Ukraine's foreign minister, Dmytro Kuleba, said" / "The
             // company's supplier, Dongxia Motor, said": a role or body named
             // in an aside right after it.
+            // The head is the last word before "of" or a preposition: a
+            // name after it ("the head of the IAEA, Rafael Grossi,") still
+            // names the role's holder.
+            let head = toks
+                .iter()
+                .take_while(|t| !matches!(t.tag, tag::OF | tag::PREP))
+                .last();
             match apposed_name(&s.tokens, r) {
-                Some(name) if toks.last().is_some_and(|t| t.tag != tag::PROPER) => {
+                Some(name) if head.is_some_and(|t| t.tag != tag::PROPER) => {
                     let named = resolve::resolve(text, name, &self.gazetteer, names);
                     // "The foreign ministry spokeswoman, Maria Zakharova,"
                     // / "Chief of the party's foreign department, Dr Ram
                     // Thapa,": a role whose holder the aside names is that
                     // person.
-                    let head = toks
-                        .iter()
-                        .take_while(|t| !matches!(t.tag, tag::OF | tag::PREP))
-                        .last();
                     let role = toks.last().is_some_and(resolve::is_role)
                         || head.is_some_and(resolve::is_role);
                     if (role
