@@ -1394,9 +1394,10 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
     // A name that is all of a tail's object is where, not who: "a diplomat
     // in Oslo" (but "ambassador to Russia Zhang Hanhui" names Zhang Hanhui).
     let in_tail = dropped == 0
-        && run_start
-            .checked_sub(1)
-            .is_some_and(|b| matches!(core[b].tag, tag::OF | tag::PREP));
+        && core[..run_start]
+            .iter()
+            .rfind(|t| t.tag != tag::DETERMINER)
+            .is_some_and(|b| matches!(b.tag, tag::OF | tag::PREP));
     if run_start < core.len() && !part_of_title && !in_tail {
         let name = run.join(" ");
         let role_tokens = &core[..run_start];
@@ -1507,7 +1508,8 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
 /// tie the mention gives it to a named place or party, a person by their
 /// canonical name: "diplomats in Kyiv", "allies of Ms Ashdown" (allies
 /// of Joan Ashdown). Without it, the allies of two rivals would be one
-/// source; "European diplomats in Kyiv" are described well enough.
+/// source; "European diplomats in Kyiv" are described well enough. So does
+/// an unnamed holder of a role: "the chairman of the Federal Reserve".
 fn tied_to_a_name(
     text: &str,
     core: &[Token],
@@ -1517,7 +1519,7 @@ fn tied_to_a_name(
 ) -> Resolved {
     if !matches!(
         r.source_type,
-        SourceType::Anonymous | SourceType::Collective
+        SourceType::Anonymous | SourceType::Collective | SourceType::Person
     ) {
         return r;
     }
