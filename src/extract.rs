@@ -1080,6 +1080,7 @@ impl Extractor {
                 .last();
             match apposed_name(&s.tokens, r) {
                 Some(name) if head.is_some_and(|t| t.tag != tag::PROPER) => {
+                    let name = &s.tokens[name];
                     let named = resolve::resolve(text, name, &self.gazetteer, names);
                     // "The foreign ministry spokeswoman, Maria Zakharova,"
                     // / "Chief of the party's foreign department, Dr Ram
@@ -1931,10 +1932,12 @@ fn quote_ends_sentence(s: &Sentence, f: &Found) -> bool {
 fn relative_aside(s: &Sentence, m: &Match) -> Option<Match> {
     let t = &s.tokens;
     let src = m.source.as_ref()?;
-    if src.end + 1 >= m.cue || t[src.end].tag != tag::COMMA || t[src.end + 1].tag != tag::RELATIVE {
+    // Past a name in an aside: "Another witness, Samar al-Najjar, who said …".
+    let comma = apposed_name(t, src).map_or(src.end, |name| name.end);
+    if comma + 1 >= m.cue || t[comma].tag != tag::COMMA || t[comma + 1].tag != tag::RELATIVE {
         return None;
     }
-    let cue = (src.end + 2..m.cue).find(|&k| t[k].tag != tag::AUX)?;
+    let cue = (comma + 2..m.cue).find(|&k| t[k].tag != tag::AUX)?;
     if !matches!(t[cue].tag, tag::CUE | tag::CUE_NOUN) {
         return None;
     }
@@ -2560,8 +2563,9 @@ fn only_adjunct_before(tokens: &[Token]) -> bool {
     }
 }
 
-/// A name of two capitalised words or more between commas right after `r`.
-fn apposed_name<'t>(tokens: &'t [Token], r: &Range<usize>) -> Option<&'t [Token]> {
+/// A name of two capitalised words or more between commas right after `r`,
+/// as token indices.
+fn apposed_name(tokens: &[Token], r: &Range<usize>) -> Option<Range<usize>> {
     let rest = tokens.get(r.end..)?;
     let (first, rest) = rest.split_first()?;
     // ", retired nurse Bernadette Kyle,": role words may stand before the name.
@@ -2579,7 +2583,8 @@ fn apposed_name<'t>(tokens: &'t [Token], r: &Range<usize>) -> Option<&'t [Token]
             tag::COMMA | tag::CUE | tag::CUE_NOUN | tag::CUE_LISTENER
         )
     });
-    (first.tag == tag::COMMA && len >= 2 && closed).then(|| &rest[role..role + len])
+    let start = r.end + 1 + role;
+    (first.tag == tag::COMMA && len >= 2 && closed).then_some(start..start + len)
 }
 
 #[cfg(test)]

@@ -917,6 +917,15 @@ mod tests {
     }
 
     #[test]
+    fn content_never_opens_on_a_closing_quotation_mark() {
+        // "reports" closing a quotation has nothing after it to report.
+        let all = read("“We studied the relevant reports” and the door is open.");
+        assert!(all.is_empty(), "{all:#?}");
+        let (_, _, _, q, _) = one("Officials said “the door is open”.");
+        assert_eq!(q, "the door is open");
+    }
+
+    #[test]
     fn clause_then_source_leaves_a_new_clause_alone() {
         // After the comma a new clause starts with its own content.
         let all = read("The vote was close, and officials said a recount would follow.");
