@@ -1637,6 +1637,17 @@ mod tests {
     }
 
     #[test]
+    fn an_aside_may_open_with_an_adverb_before_a_noun_phrase() {
+        let (_, s, c, _, _) = one("Hollis, now 79, believes the next round will be harder.");
+        assert_eq!((s.as_str(), c.as_str()), ("Hollis", "believes"));
+        let (_, s, _, _, _) = one("Ms Varga, once a diplomat herself, said the talks had stalled.");
+        assert_eq!(s, "Ms Varga");
+        // Not an adverb before a cue: that is the source's own verb group.
+        let (_, s, c, _, _) = one("Hollis, who is 79, has since said the round will be harder.");
+        assert_eq!((s.as_str(), c.as_str()), ("Hollis", "said"));
+    }
+
+    #[test]
     fn quote_then_source_with_a_listener() {
         let (p, s, c, q, _) = one("“We are not there yet,” the governor told a news conference.");
         assert_eq!(

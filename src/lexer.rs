@@ -610,6 +610,7 @@ impl Lexicon {
         }
         pronouns_by_context(out, &pronoun_too);
         cue_forms_by_context(&mut out[first_out..], &cue_forms);
+        prepositions_by_context(text, &mut out[first_out..]);
     }
 
     /// The longest phrase of `candidates` whose words after the first are
@@ -711,6 +712,21 @@ fn pronouns_by_context(tokens: &mut [Token], at: &[usize]) {
         });
         if tokens[k].tag == tag::DETERMINER && no_noun_phrase {
             tokens[k].tag = tag::PRONOUN;
+        }
+    }
+}
+
+/// A preposition between an auxiliary and a cue is an adverb of the verb
+/// group: "has since said", "had before denied". Not "to": "has to say" is
+/// an obligation, not a report.
+fn prepositions_by_context(text: &str, tokens: &mut [Token]) {
+    for k in 1..tokens.len().saturating_sub(1) {
+        if tokens[k].tag == tag::PREP
+            && tokens[k - 1].tag == tag::AUX
+            && matches!(tokens[k + 1].tag, tag::CUE | tag::CUE_LISTENER)
+            && !tokens[k].span.slice(text).eq_ignore_ascii_case("to")
+        {
+            tokens[k].tag = tag::AUX;
         }
     }
 }
@@ -1312,6 +1328,14 @@ mod tests {
     #[test]
     fn tags_a_simple_attribution() {
         assert_eq!(tags("Mr Kim said North Korea would help."), "JPVPPxw.");
+    }
+
+    #[test]
+    fn a_preposition_inside_a_verb_group_is_an_adverb() {
+        assert_eq!(tags("He has since said it"), "RxxVR");
+        // Not "to", and not outside a verb group.
+        assert_eq!(tags("He has to say it"), "RxpVR");
+        assert_eq!(tags("since said"), "pV");
     }
 
     #[test]
