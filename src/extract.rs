@@ -1068,6 +1068,16 @@ impl Extractor {
                 Some(noun) => memory.described_as(&noun).unwrap_or(own),
                 None => own,
             };
+            // "One cabinet minister said … Another said …": a determiner
+            // standing alone is one more of the group last credited.
+            let own = match (toks, &memory.group) {
+                ([only], Some(group))
+                    if self.lexicon.is_standalone_determiner(only.span.slice(text)) =>
+                {
+                    group.clone()
+                }
+                _ => own,
+            };
             // "Ukraine's foreign minister, Dmytro Kuleba, said" / "The
             // company's supplier, Dongxia Motor, said": a role or body named
             // in an aside right after it.

@@ -140,6 +140,9 @@ struct Slot {
     /// A time modifier: a time word right after makes it part of the
     /// phrase of time ("late Friday").
     time_modifier: bool,
+    /// A determiner that can stand for its noun phrase: "Another said …",
+    /// "Some said …" have a source.
+    standalone: bool,
     /// The rules list the word as a pronoun and a determiner ("her"): it is
     /// tagged a determiner, and a pronoun where no noun phrase follows.
     pronoun_too: bool,
@@ -321,6 +324,10 @@ impl Lexicon {
             let id = lex.intern(&lowercase(word));
             lex.slots[id as usize].time_modifier = true;
         }
+        for word in &rules.words.standalone_determiners {
+            let id = lex.intern(&lowercase(word));
+            lex.slots[id as usize].standalone = true;
+        }
         for title in &rules.titles {
             let lower = lowercase(title);
             for word in [lower.clone(), lower + "."] {
@@ -425,6 +432,14 @@ impl Lexicon {
     /// True if `word` passes a statement on before "by": "carried", "quoted".
     pub fn is_relay_participle(&self, word: &str) -> bool {
         self.relay_participles.contains(&lowercase(word))
+    }
+
+    /// True if `word` is a determiner that can stand for its noun phrase:
+    /// "another", "some".
+    pub fn is_standalone_determiner(&self, word: &str) -> bool {
+        self.id_of(&lowercase(word))
+            .and_then(|id| self.slots.get(id as usize))
+            .is_some_and(|s| s.standalone)
     }
 
     /// True if `word` says a party put a document out: "issued", "filed".
@@ -567,6 +582,18 @@ impl Lexicon {
             {
                 t.tag = tag::PROPER;
             }
+            // A determiner that opens its clause and stands for its noun
+            // phrase before a cue that is only a verb is the source:
+            // "Another said", "“…,” one said", ", while some told".
+            if matches!(t.tag, tag::CUE | tag::CUE_LISTENER)
+                && t.noun.is_none()
+                && self.stands_alone(raw, i, &out[first_out..])
+            {
+                if let Some(p) = out.last_mut() {
+                    p.tag = tag::NOUN;
+                    p.noun = Some(SourceType::Anonymous);
+                }
+            }
             // A cue form right after a determiner or possessive is a noun
             // or an adjective: "a claim", "China’s claims", "the report",
             // "an informed source".
@@ -611,6 +638,37 @@ impl Lexicon {
         pronouns_by_context(out, &pronoun_too);
         cue_forms_by_context(&mut out[first_out..], &cue_forms);
         prepositions_by_context(text, &mut out[first_out..]);
+    }
+
+    /// Whether the token before raw token `i` (the last of `before`, this
+    /// sentence's tokens so far) is a determiner that can stand alone and
+    /// opens its clause: nothing, or no word of a noun phrase, before it.
+    fn stands_alone(&self, raw: &[Raw], i: usize, before: &[Token]) -> bool {
+        let Some((prev, earlier)) = before.split_last() else {
+            return false;
+        };
+        let opens = earlier.last().is_none_or(|p| {
+            !matches!(
+                p.tag,
+                tag::PRONOUN
+                    | tag::PROPER
+                    | tag::NOUN
+                    | tag::WORD
+                    | tag::PARTICIPLE
+                    | tag::DETERMINER
+                    | tag::POSSESSIVE
+                    | tag::NUMBER
+                    | tag::TITLE
+                    | tag::OF
+                    | tag::PREP
+                    | tag::BY
+            )
+        });
+        prev.tag == tag::DETERMINER
+            && opens
+            && i.checked_sub(1)
+                .and_then(|k| self.slots.get(raw[k].id as usize))
+                .is_some_and(|s| s.standalone)
     }
 
     /// The longest phrase of `candidates` whose words after the first are
@@ -1336,6 +1394,17 @@ mod tests {
         // Not "to", and not outside a verb group.
         assert_eq!(tags("He has to say it"), "RxpVR");
         assert_eq!(tags("since said"), "pV");
+    }
+
+    #[test]
+    fn a_determiner_standing_alone_before_a_verb_cue_heads_the_source() {
+        assert_eq!(tags("Another said it"), "NVR");
+        assert_eq!(tags("“It is,” one told me"), "ORB,CNUw");
+        // Not inside a noun phrase, nor before a cue that is a noun too,
+        // nor when it is no standalone determiner.
+        assert_eq!(tags("They all said it"), "RdVR");
+        assert_eq!(tags("Some reports say it"), "dNVR");
+        assert_eq!(tags("The said it"), "dwR");
     }
 
     #[test]

@@ -192,6 +192,11 @@ pub struct WordClasses {
     /// ministry's.
     #[serde(default)]
     pub issue_verbs: Vec<String>,
+    /// Determiners that can stand for their noun phrase: before a cue
+    /// that is only a verb ("Another said", "Some told") they are the
+    /// source.
+    #[serde(default)]
+    pub standalone_determiners: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -465,6 +470,7 @@ impl Rules {
             (&mut w.time_modifiers, o.time_modifiers),
             (&mut w.relay_participles, o.relay_participles),
             (&mut w.issue_verbs, o.issue_verbs),
+            (&mut w.standalone_determiners, o.standalone_determiners),
         ] {
             mine.extend(theirs);
         }

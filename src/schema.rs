@@ -23,7 +23,7 @@ pub fn rules_schema() -> Value {
             "pronouns": strings(), "be": strings(), "auxiliaries": strings(), "negations": strings(), "time": strings(),
             "spokespeople": strings(), "feminine": strings(), "masculine": strings(), "body_names": strings(), "outlet_names": strings(), "works": strings(), "state_words": strings(),
             "time_prepositions": strings(), "place_names": strings(), "name_particles": strings(), "modals": strings(), "focus_adverbs": strings(), "time_modifiers": strings(),
-            "relay_participles": strings(), "issue_verbs": strings()
+            "relay_participles": strings(), "issue_verbs": strings(), "standalone_determiners": strings()
         }
     });
     let tests = json!({
