@@ -1481,7 +1481,15 @@ impl Antecedents {
         match r.source_type {
             SourceType::Person => self.people.push(resolved),
             SourceType::Collective | SourceType::Anonymous => self.group = Some(resolved),
-            _ => self.body = Some(resolved),
+            _ => {
+                // "Police said … They said …": a body named in the plural
+                // is a "they" too.
+                let last = r.text.rsplit(' ').next().unwrap_or(&r.text);
+                if resolve::is_plural(&resolve::fold(last)) {
+                    self.group = Some(resolved.clone());
+                }
+                self.body = Some(resolved);
+            }
         }
     }
 }

@@ -515,6 +515,23 @@ impl Lexicon {
         let mut cue_forms = Vec::new();
         while let Some(&tok) = raw.get(i) {
             if tok.tag != tag::WORD {
+                // An ampersand between capitalised words joins one name:
+                // "Johnson & Johnson", "Procter & Gamble".
+                let joins_name = tok.span.slice(text) == "&"
+                    && out[first_out..].last().is_some_and(|p| p.tag == tag::PROPER)
+                    && raw.get(i + 1).is_some_and(|n| {
+                        n.tag == tag::WORD && n.span.slice(text).starts_with(char::is_uppercase)
+                    });
+                if joins_name {
+                    out.push(Token {
+                        tag: tag::PROPER,
+                        span: tok.span,
+                        cue: None,
+                        noun: None,
+                    });
+                    i += 1;
+                    continue;
+                }
                 // A colon or dash opens a clause of its own: "ISLAMABAD:
                 // The Foreign Office said …" and "OSLO, June 3 - The
                 // ministry said …" have a determiner, not a name; so does a
@@ -582,6 +599,22 @@ impl Lexicon {
             {
                 t.tag = tag::PROPER;
             }
+            // A word the rules do not know, between a cue or a closing
+            // quotation and a name of two words, is the person's role:
+            // "said fisherman Raimundo Souza", "“…,” bartender Tom Hart
+            // said".
+            if t.tag == tag::WORD
+                && slot.is_none_or(|s| s.single.is_none())
+                && matches!(prev, Some(tag::CUE | tag::COMMA | tag::CLOSE_QUOTE))
+                && (prev == Some(tag::CUE) || self.cue_after_name(text, raw, i))
+                && (1..=2).all(|k| {
+                    raw.get(i + k).is_some_and(|n| {
+                        n.tag == tag::WORD && n.span.slice(text).starts_with(char::is_uppercase)
+                    })
+                })
+            {
+                t.tag = tag::TITLE;
+            }
             // A determiner that opens its clause and stands for its noun
             // phrase before a cue that is only a verb is the source:
             // "Another said", "“…,” one said", ", while some told".
@@ -638,6 +671,16 @@ impl Lexicon {
         pronouns_by_context(out, &pronoun_too);
         cue_forms_by_context(&mut out[first_out..], &cue_forms);
         prepositions_by_context(text, &mut out[first_out..]);
+    }
+
+    /// Whether a cue verb follows the capitalised words after raw token `i`.
+    fn cue_after_name(&self, text: &str, raw: &[Raw], i: usize) -> bool {
+        raw.get(i + 1..)
+            .unwrap_or_default()
+            .iter()
+            .find(|n| !(n.tag == tag::WORD && n.span.slice(text).starts_with(char::is_uppercase)))
+            .and_then(|n| self.entry(n.id))
+            .is_some_and(|e| matches!(e.tag, tag::CUE | tag::CUE_LISTENER))
     }
 
     /// Whether the token before raw token `i` (the last of `before`, this
@@ -1405,6 +1448,23 @@ mod tests {
         assert_eq!(tags("They all said it"), "RdVR");
         assert_eq!(tags("Some reports say it"), "dNVR");
         assert_eq!(tags("The said it"), "dwR");
+    }
+
+    #[test]
+    fn an_unknown_word_between_a_cue_and_a_name_is_a_role() {
+        assert_eq!(tags("said fisherman Rui Souza"), "VJPP");
+        assert_eq!(tags("“Yes,” bartender Tom Hart said"), "OP,CJPPV");
+        // Not a word the rules know, not before a single name, and not
+        // where no cue frames it.
+        assert_eq!(tags("said police Chief Hart"), "VNJP");
+        assert_eq!(tags("said fisherman Souza"), "VwP");
+        assert_eq!(tags("in May fisherman Rui Souza left"), "pPwPPw");
+    }
+
+    #[test]
+    fn an_ampersand_between_capitalised_words_joins_a_name() {
+        assert_eq!(tags("Johnson & Johnson said"), "PPPV");
+        assert_eq!(tags("Johnson & fans"), "P~N");
     }
 
     #[test]

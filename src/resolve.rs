@@ -1392,7 +1392,8 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
         .collect();
     let (dropped, run) = bare_name(&run, gaz);
     // A name that is all of a tail's object is where, not who: "a diplomat
-    // in Oslo" (but "ambassador to Russia Zhang Hanhui" names Zhang Hanhui).
+    // in Oslo" (but "ambassador to Russia Zhang Hanhui" names Zhang
+    // Hanhui, and "an aide to Senator Ted Cruz" speaks for him).
     let in_tail = dropped == 0
         && core[..run_start]
             .iter()
@@ -1432,8 +1433,13 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
         });
         // Nor does "The" ("The Sentinel", a newspaper, mid-sentence).
         let the = run.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
-        let is_person =
-            run.len() >= 2 && !body_word && !the && !with_folded(&name, |f| gaz.names_no_person(f))
+        // Nor does an ampersand: "Johnson & Johnson", "Ernst & Young".
+        let firm = name.contains('&');
+        let is_person = run.len() >= 2
+            && !body_word
+            && !the
+            && !firm
+            && !with_folded(&name, |f| gaz.names_no_person(f))
                 || role_tokens.iter().any(is_role)
                 || full.is_some()
                 || with_folded(&name, |folded| gaz.is_name_part(folded));
@@ -2070,9 +2076,9 @@ enum Determination {
     Bare,
 }
 
-/// True if a folded noun reads as a plural: "companies", "people".
+/// True if a folded noun reads as a plural: "companies", "people", "police".
 pub fn is_plural(noun: &str) -> bool {
-    noun.ends_with('s') && !noun.ends_with("ss") || noun.ends_with("people")
+    noun.ends_with('s') && !noun.ends_with("ss") || noun.ends_with("people") || noun == "police"
 }
 
 /// True if the last word of the folded `name`, without a final period

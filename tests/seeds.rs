@@ -152,9 +152,11 @@ fn held_out_scores_stay_above_the_reached_floor() {
         "heldout5",
         10,
         &[
-            ("F1", 0.96),
-            ("source", 0.965),
-            ("kind", 0.97),
+            ("F1", 0.97),
+            ("source", 0.97),
+            // Its gold calls a report inside a quotation indirect where the
+            // seed gold calls it direct (quoted verbatim); the seeds win.
+            ("kind", 0.965),
             ("entity", 0.78),
             ("type", 0.93),
             ("via", 0.99),
