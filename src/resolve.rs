@@ -1384,7 +1384,10 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
                 .iter()
                 .all(|t| !matches!(t.tag, tag::OF | tag::PREP))
             || core.len() - run_start >= 2 && between.last().is_some_and(|t| t.tag == tag::TITLE);
-        !is_role(&core[n]) && n + 1 != run_start && !titled
+        // Plain words between make the noun a modifier of the real head:
+        // "the data provider TradeLens" is TradeLens.
+        let compound = between.iter().all(|t| t.tag == tag::WORD);
+        !is_role(&core[n]) && n + 1 != run_start && !titled && !compound
     });
     let run: Vec<&str> = core[run_start..]
         .iter()
@@ -1470,9 +1473,10 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
         // No one's name, after plain descriptors or ending like a body's:
         // "the data supplier OptaStat", "Hong Kong Watch" (a place is part
         // of a body's name).
-        let described = role_tokens
-            .iter()
-            .all(|t| matches!(t.tag, tag::WORD | tag::PARTICIPLE));
+        let described = role_tokens.iter().all(|t| {
+            matches!(t.tag, tag::WORD | tag::PARTICIPLE)
+                || t.tag == tag::NOUN && !is_role(t) && !part_of_title
+        });
         if described && (run_start > 0 || with_folded(&name, |f| gaz.names_a_body(f))) {
             let entity = words_of(text, &core[run_start..]);
             return Resolved {
