@@ -1649,8 +1649,12 @@ mod tests {
 
     #[test]
     fn a_tail_of_bare_words_may_chain() {
-        let (_, s, c, _, _) = one("The secretary of state for health said waiting lists would fall.");
-        assert_eq!((s.as_str(), c.as_str()), ("The secretary of state for health", "said"));
+        let (_, s, c, _, _) =
+            one("The secretary of state for health said waiting lists would fall.");
+        assert_eq!(
+            (s.as_str(), c.as_str()),
+            ("The secretary of state for health", "said")
+        );
         // A bare tail still needs a cue, a comma or another tail after it.
         assert!(read("The secretary of state for health care reform.").is_empty());
     }

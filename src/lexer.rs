@@ -211,6 +211,14 @@ struct Raw {
     id: WordId,
 }
 
+impl Raw {
+    /// A word that opens with a capital letter: a name's word, or a
+    /// sentence's first.
+    fn is_capitalised_word(&self, text: &str) -> bool {
+        self.tag == tag::WORD && self.span.slice(text).starts_with(char::is_uppercase)
+    }
+}
+
 /// Buffers reused from sentence to sentence: allocating them afresh for
 /// every sentence showed up in profiles.
 #[derive(Default)]
@@ -518,10 +526,10 @@ impl Lexicon {
                 // An ampersand between capitalised words joins one name:
                 // "Johnson & Johnson", "Procter & Gamble".
                 let joins_name = tok.span.slice(text) == "&"
-                    && out[first_out..].last().is_some_and(|p| p.tag == tag::PROPER)
-                    && raw.get(i + 1).is_some_and(|n| {
-                        n.tag == tag::WORD && n.span.slice(text).starts_with(char::is_uppercase)
-                    });
+                    && out[first_out..]
+                        .last()
+                        .is_some_and(|p| p.tag == tag::PROPER)
+                    && raw.get(i + 1).is_some_and(|n| n.is_capitalised_word(text));
                 if joins_name {
                     out.push(Token {
                         tag: tag::PROPER,
@@ -574,11 +582,7 @@ impl Lexicon {
             let word = tok.span.slice(text);
             let mut t = self.tag_word(word, slot, tok.span, sentence_start);
             let prev = out[first_out..].last().map(|p| p.tag);
-            let capitalised_next = || {
-                raw.get(i + 1).is_some_and(|n| {
-                    n.tag == tag::WORD && n.span.slice(text).starts_with(|c: char| c.is_uppercase())
-                })
-            };
+            let capitalised_next = || raw.get(i + 1).is_some_and(|n| n.is_capitalised_word(text));
             // A capitalised time word inside a name is part of it: "The
             // Sunday Times", "South China Morning Post" (but "on Monday North
             // Korea fired" and "Biden Monday said" keep the day).
@@ -607,11 +611,7 @@ impl Lexicon {
                 && slot.is_none_or(|s| s.single.is_none())
                 && matches!(prev, Some(tag::CUE | tag::COMMA | tag::CLOSE_QUOTE))
                 && (prev == Some(tag::CUE) || self.cue_after_name(text, raw, i))
-                && (1..=2).all(|k| {
-                    raw.get(i + k).is_some_and(|n| {
-                        n.tag == tag::WORD && n.span.slice(text).starts_with(char::is_uppercase)
-                    })
-                })
+                && (1..=2).all(|k| raw.get(i + k).is_some_and(|n| n.is_capitalised_word(text)))
             {
                 t.tag = tag::TITLE;
             }
@@ -678,7 +678,7 @@ impl Lexicon {
         raw.get(i + 1..)
             .unwrap_or_default()
             .iter()
-            .find(|n| !(n.tag == tag::WORD && n.span.slice(text).starts_with(char::is_uppercase)))
+            .find(|n| !n.is_capitalised_word(text))
             .and_then(|n| self.entry(n.id))
             .is_some_and(|e| matches!(e.tag, tag::CUE | tag::CUE_LISTENER))
     }

@@ -1443,9 +1443,9 @@ fn resolve_one(text: &str, tokens: &[Token], gaz: &Gazetteer, names: &ArticleNam
             && !the
             && !firm
             && !with_folded(&name, |f| gaz.names_no_person(f))
-                || role_tokens.iter().any(is_role)
-                || full.is_some()
-                || with_folded(&name, |folded| gaz.is_name_part(folded));
+            || role_tokens.iter().any(is_role)
+            || full.is_some()
+            || with_folded(&name, |folded| gaz.is_name_part(folded));
         if is_person {
             // "Ms Ortega", never named in full, is someone the article
             // introduces only so, not the gazetteer's Daniel Ortega: news
