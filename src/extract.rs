@@ -817,11 +817,17 @@ impl Extractor {
                 memory.last_person_at = Some(f.through);
             }
             // The grammatical subject is what a later "it"/"he" most likely means.
-            memory.remember(
-                via.as_ref()
-                    .filter(|_| f.pattern == "relay_citing")
-                    .unwrap_or(&source),
-            );
+            let relayed = via.as_ref().filter(|_| f.pattern == "relay_citing");
+            // "Police said … They said …": a body named by a plural common
+            // noun is a "they" too ("Reuters" and "the Philippines" are no
+            // plurals).
+            let plural = relayed.is_none()
+                && sentences[f.from].tokens[f.source.clone()]
+                    .last()
+                    .is_some_and(|t| {
+                        t.tag == tag::NOUN && resolve::is_plural(&resolve::fold(t.span.slice(text)))
+                    });
+            memory.remember(relayed.unwrap_or(&source), plural);
             let is_body = !matches!(
                 source.source_type,
                 SourceType::Person | SourceType::Anonymous | SourceType::Collective
@@ -929,7 +935,7 @@ impl Extractor {
         if self.names_a_spokesperson(text, &s.tokens[subject]) {
             memory.spoken_for = Some(resolved_of(&issuer));
         }
-        memory.remember(&issuer);
+        memory.remember(&issuer, false);
         memory.document_noun = Some(resolve::fold(s.tokens[doc].span.slice(text)));
     }
 
@@ -1088,10 +1094,31 @@ impl Extractor {
                 .iter()
                 .take_while(|t| !matches!(t.tag, tag::OF | tag::PREP))
                 .last();
-            match apposed_name(&s.tokens, r) {
-                Some(name) if head.is_some_and(|t| t.tag != tag::PROPER) => {
+            // A tail "in" a named place may have the place's region after
+            // it ("Police in Newark, New Jersey,"): then only a person named
+            // after a role holds it ("the envoy in Kyiv, Tomas Verell,").
+            let placed = toks
+                .iter()
+                .rposition(|t| !matches!(t.tag, tag::PROPER | tag::DETERMINER))
+                .filter(|&k| k + 1 < toks.len())
+                .is_some_and(|k| {
+                    toks[k].tag == tag::PREP && toks[k].span.slice(text).eq_ignore_ascii_case("in")
+                });
+            let apposed = apposed_name(&s.tokens, r)
+                .filter(|_| head.is_some_and(|t| t.tag != tag::PROPER))
+                .map(|name| {
+                    let named =
+                        resolve::resolve(text, &s.tokens[name.clone()], &self.gazetteer, names);
+                    (name, named)
+                })
+                .filter(|(_, named)| {
+                    !placed
+                        || named.source_type == SourceType::Person
+                            && head.is_some_and(resolve::is_role)
+                });
+            match apposed {
+                Some((name, named)) => {
                     let name = &s.tokens[name];
-                    let named = resolve::resolve(text, name, &self.gazetteer, names);
                     // "The foreign ministry spokeswoman, Maria Zakharova,"
                     // / "Chief of the party's foreign department, Dr Ram
                     // Thapa,": a role whose holder the aside names is that
@@ -1476,16 +1503,15 @@ impl Antecedents {
         latest(&self.described, noun)
     }
 
-    fn remember(&mut self, r: &Source) {
+    /// Remembers a source for later pronouns; a body that is `plural` is
+    /// the group a "they" means too.
+    fn remember(&mut self, r: &Source, plural: bool) {
         let resolved = resolved_of(r);
         match r.source_type {
             SourceType::Person => self.people.push(resolved),
             SourceType::Collective | SourceType::Anonymous => self.group = Some(resolved),
             _ => {
-                // "Police said … They said …": a body named in the plural
-                // is a "they" too.
-                let last = r.text.rsplit(' ').next().unwrap_or(&r.text);
-                if resolve::is_plural(&resolve::fold(last)) {
+                if plural {
                     self.group = Some(resolved.clone());
                 }
                 self.body = Some(resolved);

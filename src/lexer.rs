@@ -690,21 +690,24 @@ impl Lexicon {
         let Some((prev, earlier)) = before.split_last() else {
             return false;
         };
+        // After a clause boundary only: not "Not one said", "said that
+        // some told him", "Once all said".
         let opens = earlier.last().is_none_or(|p| {
-            !matches!(
+            matches!(
                 p.tag,
-                tag::PRONOUN
-                    | tag::PROPER
-                    | tag::NOUN
-                    | tag::WORD
-                    | tag::PARTICIPLE
-                    | tag::DETERMINER
-                    | tag::POSSESSIVE
-                    | tag::NUMBER
-                    | tag::TITLE
-                    | tag::OF
-                    | tag::PREP
-                    | tag::BY
+                tag::COMMA
+                    | tag::COORD
+                    | tag::SUBORD
+                    | tag::FRAMING_SUBORD
+                    | tag::OPEN_QUOTE
+                    | tag::CLOSE_QUOTE
+                    | tag::OPEN_SINGLE
+                    | tag::CLOSE_SINGLE
+                    | tag::COLON
+                    | tag::SEMICOLON
+                    | tag::STOP
+                    | tag::DASH
+                    | tag::OPEN_PAREN
             )
         });
         prev.tag == tag::DETERMINER
@@ -1448,6 +1451,8 @@ mod tests {
         assert_eq!(tags("They all said it"), "RdVR");
         assert_eq!(tags("Some reports say it"), "dNVR");
         assert_eq!(tags("The said it"), "dwR");
+        assert_eq!(tags("Not one said it"), "!dwR");
+        assert_eq!(tags("He said that some told him"), "RVtdwR");
     }
 
     #[test]
