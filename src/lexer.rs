@@ -525,21 +525,12 @@ impl Lexicon {
             if tok.tag != tag::WORD {
                 // An ampersand between capitalised words joins one name:
                 // "Johnson & Johnson", "Procter & Gamble".
-                let joins_name = tok.span.slice(text) == "&"
+                let joins_name = tok.tag == tag::OTHER
+                    && tok.span.slice(text) == "&"
                     && out[first_out..]
                         .last()
                         .is_some_and(|p| p.tag == tag::PROPER)
                     && raw.get(i + 1).is_some_and(|n| n.is_capitalised_word(text));
-                if joins_name {
-                    out.push(Token {
-                        tag: tag::PROPER,
-                        span: tok.span,
-                        cue: None,
-                        noun: None,
-                    });
-                    i += 1;
-                    continue;
-                }
                 // A colon or dash opens a clause of its own: "ISLAMABAD:
                 // The Foreign Office said …" and "OSLO, June 3 - The
                 // ministry said …" have a determiner, not a name; so does a
@@ -554,7 +545,7 @@ impl Lexicon {
                     sentence_start = false;
                 }
                 out.push(Token {
-                    tag: tok.tag,
+                    tag: if joins_name { tag::PROPER } else { tok.tag },
                     span: tok.span,
                     cue: None,
                     noun: None,
@@ -610,8 +601,8 @@ impl Lexicon {
             if t.tag == tag::WORD
                 && slot.is_none_or(|s| s.single.is_none())
                 && matches!(prev, Some(tag::CUE | tag::COMMA | tag::CLOSE_QUOTE))
-                && (prev == Some(tag::CUE) || self.cue_after_name(text, raw, i))
                 && (1..=2).all(|k| raw.get(i + k).is_some_and(|n| n.is_capitalised_word(text)))
+                && (prev == Some(tag::CUE) || self.cue_after_name(text, raw, i))
             {
                 t.tag = tag::TITLE;
             }
