@@ -231,7 +231,7 @@ impl Extractor {
     ) -> Vec<Found> {
         let opened = self.focus_opens(text, s, m, listener_split(s, m));
         let opened = self.past_gerund_listener(s, m, opened);
-        let Some((mut content, kind)) = shape_content(&s.tokens, opened) else {
+        let Some((mut content, mut kind)) = shape_content(&s.tokens, opened) else {
             return Vec::new();
         };
         // "The economy, he said, is recovering" / "The deal, according to
@@ -250,6 +250,32 @@ impl Extractor {
             if kind != QuoteKind::Direct && before.is_some_and(opens_clause) {
                 content.start = scope.start;
             }
+        }
+        // "The suspect, police said, fled the scene": a subject alone before
+        // a reporting clause whose predicate follows it is the
+        // parenthetical's, and the claim runs on after the clause.
+        let predicate_after = || {
+            s.tokens.get(m.cue + 1).is_some_and(|t| t.tag == tag::COMMA)
+                && s.tokens.get(m.cue + 2).is_some_and(|t| {
+                    matches!(
+                        t.tag,
+                        tag::WORD | tag::PARTICIPLE | tag::AUX | tag::BE | tag::NEGATION
+                    )
+                })
+        };
+        if m.pattern == "clause_then_source"
+            && kind == QuoteKind::Indirect
+            && predicate_after()
+            && is_subject_fragment(text, &s.tokens[content.clone()])
+        {
+            let end = s.tokens[..scope.end]
+                .iter()
+                .rposition(|t| t.tag != tag::STOP)
+                .map_or(scope.end, |k| k + 1);
+            if s.tokens[content.end..end].iter().any(|t| is_quote(t.tag)) {
+                kind = QuoteKind::Mixed;
+            }
+            content.end = end;
         }
         let source = match &m.source {
             Some(r) => r.clone(),
@@ -1094,15 +1120,18 @@ impl Extractor {
                 .iter()
                 .take_while(|t| !matches!(t.tag, tag::OF | tag::PREP))
                 .last();
-            // A tail "in" a named place may have the place's region after
-            // it ("Police in Newark, New Jersey,"): then only a person named
-            // after a role holds it ("the envoy in Kyiv, Tomas Verell,").
+            // A tail "in" or "of" a named place may have the place's region
+            // after it ("Police in Newark, New Jersey,", "the mayor of
+            // Charlotte, North Carolina,"): then only a person named after a
+            // role holds it ("the envoy in Kyiv, Tomas Verell,").
             let placed = toks
                 .iter()
                 .rposition(|t| !matches!(t.tag, tag::PROPER | tag::DETERMINER))
                 .filter(|&k| k + 1 < toks.len())
                 .is_some_and(|k| {
-                    toks[k].tag == tag::PREP && toks[k].span.slice(text).eq_ignore_ascii_case("in")
+                    toks[k].tag == tag::OF
+                        || toks[k].tag == tag::PREP
+                            && toks[k].span.slice(text).eq_ignore_ascii_case("in")
                 });
             let apposed = apposed_name(&s.tokens, r)
                 .filter(|_| head.is_some_and(|t| t.tag != tag::PROPER))

@@ -57,8 +57,9 @@ pub fn paragraphs(text: &str, lines: &[Span]) -> Vec<Span> {
 pub fn sentences(text: &str, paragraph: Span, lex: &Lexicon) -> Vec<Span> {
     let p = paragraph.slice(text);
     let base = paragraph.start;
-    let quotes = double_quotes(p);
-    let closing = quote_closings(p, &quotes, quote_runs_on(text, paragraph.end));
+    let quotes = quote_marks(p);
+    let (closing, single_closers) =
+        quote_closings(p, &quotes, quote_runs_on(text, paragraph.end));
     // Offsets are asked in increasing order and `closing` is sorted, so a
     // cursor replaces a search of the whole list.
     let mut next_closing = 0;
@@ -76,8 +77,11 @@ pub fn sentences(text: &str, paragraph: Span, lex: &Lexicon) -> Vec<Span> {
         // The quotation marks before this stop, in order.
         while let Some(&(j, c)) = quotes.get(q).filter(|&&(j, _)| j < i) {
             match c {
-                '“' | '«' if closes(j) => depth += 1,
+                '“' | '«' | '‘' if closes(j) => depth += 1,
                 '”' | '»' => depth = depth.saturating_sub(1),
+                '’' if single_closers.binary_search(&j).is_ok() => {
+                    depth = depth.saturating_sub(1);
+                }
                 '"' => {
                     if closes(j) {
                         depth += 1;
@@ -94,7 +98,9 @@ pub fn sentences(text: &str, paragraph: Span, lex: &Lexicon) -> Vec<Span> {
         // Closing marks that belong to this sentence.
         while let Some(c2) = p.get(end..).and_then(|r| r.chars().next()) {
             if matches!(c2, '”' | '"' | '’' | '\'' | ')' | ']' | '»') {
-                if matches!(c2, '”' | '"' | '»') {
+                if matches!(c2, '”' | '"' | '»')
+                    || c2 == '’' && single_closers.binary_search(&end).is_ok()
+                {
                     d = d.saturating_sub(1);
                 }
                 end += c2.len_utf8();
@@ -116,15 +122,43 @@ pub fn sentences(text: &str, paragraph: Span, lex: &Lexicon) -> Vec<Span> {
     out
 }
 
-/// The double quotation marks of `p` (straight, curly, guillemets) with
-/// their byte offsets. 0xE2 and 0xC2 lead the curly quotes and guillemets.
-fn double_quotes(p: &str) -> Vec<(usize, char)> {
+/// The quotation marks of `p` with their byte offsets: double marks
+/// (straight, curly, guillemets), curly single opening marks, and the curly
+/// single closing marks that may close a quotation rather than stand for an
+/// apostrophe (see [`may_close_single`]). 0xE2 and 0xC2 lead the curly
+/// quotes and guillemets.
+fn quote_marks(p: &str) -> Vec<(usize, char)> {
     memchr::memchr3_iter(b'"', 0xE2, 0xC2, p.as_bytes())
         .filter_map(|i| {
             let c = p.get(i..)?.chars().next()?;
-            matches!(c, '"' | '“' | '”' | '«' | '»').then_some((i, c))
+            let mark = match c {
+                '"' | '“' | '”' | '«' | '»' | '‘' => true,
+                '’' => may_close_single(p, i),
+                _ => false,
+            };
+            mark.then_some((i, c))
         })
         .collect()
+}
+
+/// Whether the ’ at byte `at` of `p` may close a quotation in single marks
+/// (British usage: ‘We are sorry. It was hard,’ she said): not inside a
+/// word ("don’t"), and either after punctuation or before punctuation, the
+/// end, or a word that is not lowercase ("the students’ union" has an
+/// apostrophe).
+fn may_close_single(p: &str, at: usize) -> bool {
+    let rest = &p[at + '’'.len_utf8()..];
+    let after_punctuation = p[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…'));
+    match rest.chars().next() {
+        Some(c) if c.is_alphanumeric() => false,
+        _ if after_punctuation => true,
+        None => true,
+        Some(c) if c.is_whitespace() => !rest.trim_start().starts_with(char::is_lowercase),
+        Some(c) => matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')'),
+    }
 }
 
 /// Whether a quotation still open at `end`, a paragraph's end, runs on
@@ -151,15 +185,29 @@ fn opens_run_on(p: &str, at: usize) -> bool {
         && p[at..].chars().nth(1).is_some_and(|c| !c.is_whitespace())
 }
 
-/// Byte offsets of the opening double quotes that have a closing partner
+/// Byte offsets of the opening quotation marks that have a closing partner
 /// later in the paragraph (straight quotes alternate), or that `run_on`
-/// closes at its end: the first still open, if it opens a run-on.
-fn quote_closings(p: &str, quotes: &[(usize, char)], run_on: bool) -> Vec<usize> {
+/// closes at its end: the first double mark still open, if it opens a
+/// run-on. Second, the offsets of the single closing marks that close one.
+fn quote_closings(
+    p: &str,
+    quotes: &[(usize, char)],
+    run_on: bool,
+) -> (Vec<usize>, Vec<usize>) {
     let mut stack = Vec::new();
+    let mut singles = Vec::new();
     let mut opens = Vec::new();
+    let mut single_closers = Vec::new();
     let mut straight_open: Option<usize> = None;
     for &(i, c) in quotes {
         match c {
+            '‘' => singles.push(i),
+            '’' => {
+                if let Some(o) = singles.pop() {
+                    opens.push(o);
+                    single_closers.push(i);
+                }
+            }
             '“' | '«' => stack.push(i),
             // A straight mark may open what a curly one closes: "… ”.
             '”' | '»' => {
@@ -179,7 +227,7 @@ fn quote_closings(p: &str, quotes: &[(usize, char)], run_on: bool) -> Vec<usize>
         opens.extend(first.filter(|&&o| opens_run_on(p, o)));
     }
     opens.sort_unstable();
-    opens
+    (opens, single_closers)
 }
 
 fn is_boundary(p: &str, start: usize, stop: usize, end: usize, lex: &Lexicon) -> bool {
@@ -352,6 +400,29 @@ mod tests {
             split(t),
             ["He said \"no.\"", "Then he left.", "She said “yes.”"]
         );
+    }
+
+    #[test]
+    fn keeps_quotations_in_single_marks_whole() {
+        let t = "A spokesman said: ‘We are sorry. It was hard.’ Then he left.";
+        assert_eq!(
+            split(t),
+            ["A spokesman said: ‘We are sorry. It was hard.’", "Then he left."]
+        );
+        let t = "‘We won. We will win again,’ he said. Then he left.";
+        assert_eq!(
+            split(t),
+            ["‘We won. We will win again,’ he said.", "Then he left."]
+        );
+        // Apostrophes close nothing: in a word, after a plural before a
+        // lowercase word, or with no opening mark.
+        let t = "The students’ union met. It didn’t vote. Russia’s envoy left.";
+        assert_eq!(
+            split(t),
+            ["The students’ union met.", "It didn’t vote.", "Russia’s envoy left."]
+        );
+        let t = "He called it ‘absurd. The Smiths’ house was sold.";
+        assert_eq!(split(t), ["He called it ‘absurd.", "The Smiths’ house was sold."]);
     }
 
     #[test]
