@@ -155,6 +155,7 @@ impl Extractor {
             let cues = grammar::matches(&s.tags, |m| {
                 !interrupts_a_clause(text, s, m)
                     && !participle_as_source(text, s, m)
+                    && !singular_bare_subject(text, s, m)
                     && !object_pronoun_first(s, m)
                     && self.names_a_speaker(text, s, m, &names)
                     && self.takes_its_content(text, s, m)
@@ -622,8 +623,10 @@ impl Extractor {
         source: Range<usize>,
     ) -> Range<usize> {
         let t = &s.tokens;
+        // A relative clause is the source's own: "observers who were in
+        // the room during the talks".
         let time = (source.start + 1..source.end)
-            .take_while(|&k| t[k].tag != tag::PARTICIPLE)
+            .take_while(|&k| !matches!(t[k].tag, tag::PARTICIPLE | tag::RELATIVE))
             .find(|&k| {
                 t[k].tag == tag::PREP && self.lexicon.is_time_preposition(t[k].span.slice(text))
             });
@@ -789,7 +792,17 @@ impl Extractor {
             })
             .count()
             >= 3;
-        speaker && wordy && starts_line(text, s.span.start)
+        // "Oduya: Completely. I didn’t set out to …": a short first
+        // sentence of an answer that goes on along its line.
+        let answer_goes_on = || {
+            let rest = text.get(s.span.end..).unwrap_or_default();
+            let line = rest.split('\n').next().unwrap_or_default();
+            line.split_whitespace()
+                .filter(|w| w.starts_with(char::is_alphabetic))
+                .count()
+                >= 3
+        };
+        speaker && (wordy || answer_goes_on()) && starts_line(text, s.span.start)
     }
 
     /// What a named person's record says of their gender: a gendered word
@@ -1202,13 +1215,16 @@ impl Extractor {
     ) -> Option<Resolved> {
         // One firm: "the three water companies" are not the last one named.
         let firm = kind == SourceType::Organization && !resolve::is_plural(head);
+        // A body known only by a common noun ("The bank said") is no other
+        // body's antecedent ("The think tank estimates").
+        let named = |b: &Resolved| b.entity.chars().any(char::is_uppercase);
         memory
             .body_named(head)
             .or_else(|| {
                 memory
                     .body
                     .clone()
-                    .filter(|b| firm && b.source_type == kind)
+                    .filter(|b| firm && b.source_type == kind && named(b))
             })
             .or_else(|| {
                 let toks = &sentences[at].tokens[r.clone()];
@@ -1219,8 +1235,17 @@ impl Extractor {
                             // sentence's first word is capitalised anyway.
                             // An abbreviation ("Calif.") names no firm.
                             .filter(|(si, m)| {
-                                let first = sentences[*si].tokens[m.start].span.slice(text);
-                                !(m.len() == 1 && first.ends_with('.'))
+                                let toks = &sentences[*si].tokens;
+                                let first = toks[m.start].span.slice(text);
+                                // A place and its region ("Sacramento,
+                                // Calif.", "Charlotte, North Carolina").
+                                let region = toks.get(m.end).is_some_and(|t| t.tag == tag::COMMA)
+                                    && toks.get(m.end + 1).is_some_and(|t| {
+                                        let w = t.span.slice(text);
+                                        t.tag == tag::PROPER
+                                            && (w.ends_with('.') || self.gazetteer.knows(w))
+                                    });
+                                !(m.len() == 1 && first.ends_with('.') || region)
                             })
                             .filter(|(si, m)| {
                                 m.start > 0
@@ -2316,6 +2341,17 @@ fn participle_as_source(text: &str, s: &Sentence, m: &Match) -> bool {
         && word.ends_with("ing")
         && s.tokens.get(1).is_some_and(|t| t.tag == tag::PREP)
         && s.tokens.get(src.end).is_some_and(|t| t.tag == tag::COMMA)
+}
+
+/// "traders saying …" has a bare plural for subject; "Managers keep
+/// telling us …" has a verb before the participle, not a subject.
+fn singular_bare_subject(text: &str, s: &Sentence, m: &Match) -> bool {
+    let bare = |r: &&Range<usize>| r.len() == 1 && s.tokens[r.start].tag == tag::WORD;
+    let word = |r: &Range<usize>| s.tokens.get(r.start).map(|t| t.span.slice(text));
+    m.pattern == "source_participle"
+        && m.source.as_ref().filter(bare).and_then(word).is_some_and(|w| {
+            !(w.ends_with(['s', 'S']) || ["people", "children", "men", "women"].contains(&w))
+        })
 }
 
 /// An adverb or a prepositional phrase with nothing else: "Now", "Later",

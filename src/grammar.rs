@@ -185,7 +185,8 @@ fn framings(b: &[u8]) -> impl Iterator<Item = Rule> {
         framed(Rule::framed_label_end, closing_label),
         framed(
             Rule::framed_quote,
-            (has_cue || b.contains(&b'Q')) && matches!(b.first(), Some(b'O' | b'[')),
+            (has_cue || b.contains(&b'Q') || b.windows(2).any(|w| w == b"xG"))
+                && matches!(b.first(), Some(b'O' | b'[')),
         ),
         framed(
             Rule::framed_clause,
@@ -770,6 +771,23 @@ mod tests {
     }
 
     #[test]
+    fn quote_then_source_with_a_passive_relay_or_an_auxiliary() {
+        let text = "“We are ready,” Mr Tamm was quoted by the agency as saying.";
+        let (p, s, c, q, _) = one(text);
+        assert_eq!(
+            (p.as_str(), s.as_str(), c.as_str(), q.as_str()),
+            ("quote_then_source", "Mr Tamm", "saying", "We are ready")
+        );
+        assert_eq!(via(text), [Some("the agency".to_string())]);
+        let text = "“It is over,” the source was quoted as saying by the paper.";
+        assert_eq!(one(text).1, "the source");
+        assert_eq!(via(text), [Some("the paper".to_string())]);
+        assert_eq!(one("“It is over,” she kept saying.").1, "she");
+        // A gerund with no auxiliary before it closes no reporting clause.
+        none("“It is over,” the crowd chanting.");
+    }
+
+    #[test]
     fn quote_then_source_with_trailing_clause() {
         let (_, s, _, q, _) =
             one("“Talks were useful,” the statement said, without giving details.");
@@ -945,6 +963,22 @@ mod tests {
     }
 
     #[test]
+    fn according_source_with_a_relative_clause() {
+        let (p, s, _, q, _) =
+            one("Wards are full, according to a union that represents staff at the site.");
+        assert_eq!((p.as_str(), s.as_str()), ("clause_according", "a union"));
+        assert_eq!(q, "Wards are full");
+        let (p, s, _, q, _) = one("According to people who were briefed on the talks, the deal is off.");
+        assert_eq!((p.as_str(), s.as_str()), ("according_first", "people"));
+        assert_eq!(q, "the deal is off");
+        // A comma after the relative closes it: the rest is a clause of its own.
+        let (_, _, _, q, _) =
+            one("The deal is off, according to people who were briefed, as talks ended.");
+        assert_eq!(q, "The deal is off");
+        none("It was sorted according to rules that nobody knew.");
+    }
+
+    #[test]
     fn according_first_at_the_start() {
         let (p, s, _, q, _) = one("According to local media reports, the plant was closed.");
         assert_eq!(
@@ -1070,6 +1104,18 @@ mod tests {
         let (_, _, _, q, _) = one("Prices will rise, said Ms Ruiz, and wages will not.");
         assert_eq!(q, "Prices will rise");
         none("He arrived, said hello, and left.");
+    }
+
+    #[test]
+    fn a_bare_subject_before_a_closing_clause_keeps_its_predicate() {
+        let (p, s, _, q, _) = one("The suspect, police said, fled the scene on foot.");
+        assert_eq!((p.as_str(), s.as_str()), ("clause_then_source", "police"));
+        assert_eq!(q, "The suspect, police said, fled the scene on foot");
+        // A clause before the comma is the whole claim.
+        let (_, _, _, q, _) = one("The suspect fled, police said, citing witnesses.");
+        assert_eq!(q, "The suspect fled");
+        let (_, _, _, q, _) = one("Two dead in crash, police said.");
+        assert_eq!(q, "Two dead in crash");
     }
 
     #[test]
@@ -1472,6 +1518,8 @@ mod tests {
                 "the rally was over"
             )
         );
+        // A verb before the participle is no bare subject.
+        none("Managers keep telling us it is temporary.");
     }
 
     #[test]
@@ -2202,6 +2250,13 @@ mod tests {
         );
         let (p, s, ..) = one("North Korea fires two missiles toward East Sea: JCS");
         assert_eq!((p.as_str(), s.as_str()), ("headline_source", "JCS"));
+        // A one-word first sentence of an answer that goes on along its line.
+        let all = read("Helga Lind wrote a novel.\nLind: Twice. I nearly gave up on the book.");
+        let label = all.iter().find(|r| r.0 == "speaker_label");
+        assert_eq!(
+            label.map(|r| r.3.as_str()),
+            Some("Twice. I nearly gave up on the book")
+        );
     }
 
     #[test]
@@ -2264,6 +2319,10 @@ mod tests {
         let (_, s, ..) =
             one("“The mood was frank,” a senior official who was present at the talks said.");
         assert_eq!(s, "a senior official");
+        // A phrase of time inside the relative is the relative's own.
+        let (_, s, ..) =
+            one("Observers who were in the room during the talks say the mood was frank.");
+        assert_eq!(s, "Observers who were in the room during the talks");
     }
 
     #[test]
