@@ -342,7 +342,15 @@ impl Extractor {
                     kind != QuoteKind::Direct && !after_that && !has_verb(text, head) && !belief
                 }
                 Object::Quote => kind == QuoteKind::Indirect,
-                Object::That => kind != QuoteKind::Direct && !after_that,
+                // "found ‘insufficient numbers of staff’ on several shifts":
+                // a quotation may open the object.
+                Object::That => {
+                    let quote_first = s
+                        .tokens
+                        .get(content.start)
+                        .is_some_and(|t| matches!(t.tag, tag::OPEN_QUOTE | tag::OPEN_SINGLE));
+                    kind != QuoteKind::Direct && !after_that && !quote_first
+                }
                 Object::Infinitive => {
                     let toks = &s.tokens[content.clone()];
                     // The listener: a few words, no phrase of place or time.
@@ -661,6 +669,14 @@ impl Extractor {
         };
         if inverted && info.is_some_and(|c| c.object == Object::Quote) && !quoted() {
             return false;
+        }
+        // "The filing shows …": a cue read only with one kind of source
+        // needs a noun of that kind in it.
+        if let Some(kind) = info.and_then(|c| c.source) {
+            let toks = m.source.as_ref().and_then(|r| s.tokens.get(r.clone()));
+            if !toks.is_some_and(|t| t.iter().any(|t| t.noun == Some(kind))) {
+                return false;
+            }
         }
         // "Smith, the coach, said the team played well": a noun phrase and
         // its apposition before the cue are its subject, not what was said.

@@ -100,6 +100,8 @@ pub struct CueInfo {
     pub family: String,
     pub frame: Frame,
     pub object: Object,
+    /// The source's noun must be of this kind (see [`crate::rules::CueRule`]).
+    pub source: Option<SourceType>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -252,6 +254,7 @@ impl Lexicon {
                 family: cue.family.clone(),
                 frame: cue.frame,
                 object: cue.object,
+                source: cue.source,
             });
             let (finite, gerund) = match cue.frame {
                 Frame::Clause => (tag::CUE, tag::CUE_GERUND),

@@ -62,6 +62,10 @@ pub struct CueRule {
     pub gerund: Option<String>,
     #[serde(default)]
     pub object: Object,
+    /// The only kind of source the cue is read with, if any: "the filing
+    /// shows …" reports a document's content, "images show smoke" nothing.
+    #[serde(default)]
+    pub source: Option<SourceType>,
 }
 
 /// What a cue's content may be.

@@ -62,7 +62,8 @@ pub fn rules_schema() -> Value {
                         "frame": {"enum": ["clause", "listener", "adjective", "according", "relay"]},
                         "forms": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
                         "gerund": {"type": "string", "minLength": 1},
-                        "object": {"enum": ["any", "clause", "quote", "that", "infinitive"]}
+                        "object": {"enum": ["any", "clause", "quote", "that", "infinitive"]},
+                        "source": {"enum": ["person", "organization", "government", "media", "document", "anonymous", "collective"]}
                     }
                 }
             },
