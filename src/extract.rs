@@ -155,7 +155,7 @@ impl Extractor {
             let cues = grammar::matches(&s.tags, |m| {
                 !interrupts_a_clause(text, s, m)
                     && !participle_as_source(text, s, m)
-                    && !singular_bare_subject(text, s, m)
+                    && !refused_bare_subject(text, s, m)
                     && !object_pronoun_first(s, m)
                     && self.names_a_speaker(text, s, m, &names)
                     && self.takes_its_content(text, s, m)
@@ -424,8 +424,10 @@ impl Extractor {
         let mut nested = Vec::new();
         if let Some(sub) = s.tags.get(inner_scope.clone()) {
             for n in grammar::matches(sub, |n| {
+                let n = n.clone().shifted(inner_scope.start);
                 !is_label(n.pattern)
-                    && self.takes_its_content(text, s, &n.clone().shifted(inner_scope.start))
+                    && self.takes_its_content(text, s, &n)
+                    && !refused_bare_subject(text, s, &n)
             }) {
                 let n = n.shifted(inner_scope.start);
                 // "X accused Y of Z and called for W": the dangling cue's
@@ -2359,15 +2361,38 @@ fn participle_as_source(text: &str, s: &Sentence, m: &Match) -> bool {
         && s.tokens.get(src.end).is_some_and(|t| t.tag == tag::COMMA)
 }
 
-/// "traders saying …" has a bare plural for subject; "Managers keep
-/// telling us …" has a verb before the participle, not a subject.
-fn singular_bare_subject(text: &str, s: &Sentence, m: &Match) -> bool {
-    let bare = |r: &&Range<usize>| r.len() == 1 && s.tokens[r.start].tag == tag::WORD;
-    let word = |r: &Range<usize>| s.tokens.get(r.start).map(|t| t.span.slice(text));
-    m.pattern == "source_participle"
-        && m.source.as_ref().filter(bare).and_then(word).is_some_and(|w| {
-            !(w.ends_with(['s', 'S']) || ["people", "children", "men", "women"].contains(&w))
-        })
+/// A bare word as the whole source: "traders saying …" has a plural for
+/// subject, but "Managers keep telling us …" a verb before the participle;
+/// a headline's "… as trust insists …" or "…; dissent says …" has a bare
+/// noun where a clause opens, before a claim (not "demand said to be
+/// strong"), and anywhere else a bare word before a cue is no subject
+/// ("has taken note of").
+fn refused_bare_subject(text: &str, s: &Sentence, m: &Match) -> bool {
+    let Some(src) = m
+        .source
+        .as_ref()
+        .filter(|r| r.len() == 1 && s.tokens[r.start].tag == tag::WORD)
+    else {
+        return false;
+    };
+    if m.pattern == "source_participle" {
+        let w = s.tokens[src.start].span.slice(text);
+        return !(w.ends_with(['s', 'S']) || ["people", "children", "men", "women"].contains(&w));
+    }
+    // What it says must read as a claim: "councils warn over funding"
+    // says nothing.
+    let content = &s.tokens[m.content.clone()];
+    let passive = s
+        .tokens
+        .get(m.cue + 1)
+        .is_some_and(|t| t.span.slice(text).eq_ignore_ascii_case("to"));
+    let claim = !passive && (has_verb(text, content) || content.iter().any(|t| is_quote(t.tag)));
+    !claim
+        || src.start > 0
+            && !matches!(
+                s.tokens[src.start - 1].tag,
+                tag::FRAMING_SUBORD | tag::SUBORD | tag::SEMICOLON | tag::COLON | tag::DASH
+            )
 }
 
 /// An adverb or a prepositional phrase with nothing else: "Now", "Later",

@@ -383,6 +383,7 @@ fn may_start(b: &[u8], i: usize) -> bool {
             let rest = &b[i + 1..];
             let words = rest.iter().take_while(|&&t| t == b'w').count();
             matches!(rest.get(words), Some(b'N' | b'Z')) && words < 3
+                || next == b'V'
                 || rest
                     .iter()
                     .find(|&&t| t != b'x')
@@ -1104,6 +1105,21 @@ mod tests {
         let (_, _, _, q, _) = one("Prices will rise, said Ms Ruiz, and wages will not.");
         assert_eq!(q, "Prices will rise");
         none("He arrived, said hello, and left.");
+    }
+
+    #[test]
+    fn a_headline_bare_noun_opening_a_clause_is_a_source() {
+        let (_, s, c, q, _) = one("Long waits go on as trust insists safety ‘remains our priority’");
+        assert_eq!(
+            (s.as_str(), c.as_str(), q.as_str()),
+            ("trust", "insists", "safety ‘remains our priority’")
+        );
+        let (_, s, ..) = one("Court limits warrants; dissent says decision will ‘let the guilty walk’");
+        assert_eq!(s, "dissent");
+        // Not mid-clause, not before a phrase, not a passive.
+        none("The firm has taken note of the reports.");
+        none("‘We were not consulted’: councils warn over school funding");
+        none("Prices rose as demand said to be strong grew.");
     }
 
     #[test]
