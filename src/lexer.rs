@@ -635,6 +635,15 @@ impl Lexicon {
                     tag::WORD
                 };
             }
+            // "Analysts broadly described …": an adverb the rules do not
+            // list, right before a cue, stands between source and cue.
+            if matches!(t.tag, tag::CUE | tag::CUE_LISTENER) {
+                if let Some(p) = out[first_out..].last_mut().filter(|p| {
+                    p.tag == tag::WORD && p.noun.is_none() && is_adverb_form(p.span.slice(text))
+                }) {
+                    p.tag = tag::AUX;
+                }
+            }
             // "Unsurprisingly, Southgate …": an adverb opening the sentence
             // is no name, though capitalised and unknown to the rules.
             if t.tag == tag::PROPER
@@ -889,9 +898,9 @@ fn in_determined_phrase(before: &[Token]) -> bool {
 /// endings are rare in names ("Kimberly", "Connolly", "Anatoly" and
 /// "Mullally" have none of them); an inner capital ("McNally") marks a name.
 fn is_adverb_form(word: &str) -> bool {
-    const ENDINGS: [&str; 18] = [
-        "cally", "nally", "ually", "ily", "ngly", "edly", "tely", "ntly", "ously", "ively", "ably",
-        "ibly", "arly", "fully", "ssly", "ctly", "sely", "mply",
+    const ENDINGS: [&str; 17] = [
+        "cally", "nally", "ually", "ily", "ngly", "dly", "tly", "ously", "ively", "ably", "ibly",
+        "arly", "fully", "ssly", "sely", "mply", "rmly",
     ];
     word.len() >= 7
         && !word.chars().skip(1).any(char::is_uppercase)
@@ -1563,6 +1572,15 @@ mod tests {
         assert_eq!(tags("an informed source said"), "dwNV");
         assert_eq!(tags("the report said"), "dNV");
         assert_eq!(tags("they informed"), "RU");
+    }
+
+    #[test]
+    fn an_unlisted_adverb_right_before_a_cue_is_an_adverb() {
+        assert_eq!(tags("analysts broadly described"), "NxV");
+        assert_eq!(tags("the ministry quietly told"), "dNxU");
+        // Not a word that only looks like one, nor one before anything else.
+        assert_eq!(tags("the deadly said"), "dwV");
+        assert_eq!(tags("broadly similar"), "ww");
     }
 
     #[test]
