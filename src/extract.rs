@@ -255,24 +255,26 @@ impl Extractor {
         // "The suspect, police said, fled the scene": a subject alone before
         // a reporting clause whose predicate follows it is the
         // parenthetical's, and the claim runs on after the clause.
-        let predicate_after = || {
-            s.tokens.get(m.cue + 1).is_some_and(|t| t.tag == tag::COMMA)
-                && s.tokens.get(m.cue + 2).is_some_and(|t| {
+        // The predicate opens after the comma that closes the clause ("police
+        // said Tuesday, was …") and ends where a content would.
+        let comma = (m.cue + 1..scope.end).find(|&k| s.tokens[k].tag != tag::TIME);
+        let predicate = comma
+            .filter(|&k| s.tokens[k].tag == tag::COMMA)
+            .map(|k| k + 1)
+            .filter(|&k| {
+                s.tokens.get(k).is_some_and(|t| {
                     matches!(
                         t.tag,
                         tag::WORD | tag::PARTICIPLE | tag::AUX | tag::BE | tag::NEGATION
                     )
                 })
-        };
-        if m.pattern == "clause_then_source"
-            && kind == QuoteKind::Indirect
-            && predicate_after()
-            && is_subject_fragment(text, &s.tokens[content.clone()])
-        {
-            let end = s.tokens[..scope.end]
-                .iter()
-                .rposition(|t| t.tag != tag::STOP)
-                .map_or(scope.end, |k| k + 1);
+            });
+        if let Some(from) = predicate.filter(|_| {
+            m.pattern == "clause_then_source"
+                && kind == QuoteKind::Indirect
+                && is_subject_fragment(text, &s.tokens[content.clone()])
+        }) {
+            let end = grammar::content_end(&s.tags, from).min(scope.end);
             if s.tokens[content.end..end].iter().any(|t| is_quote(t.tag)) {
                 kind = QuoteKind::Mixed;
             }
@@ -342,13 +344,17 @@ impl Extractor {
                     kind != QuoteKind::Direct && !after_that && !has_verb(text, head) && !belief
                 }
                 Object::Quote => kind == QuoteKind::Indirect,
-                // "found ‘insufficient numbers of staff’ on several shifts":
-                // a quotation may open the object.
+                // "The report found ‘insufficient numbers of staff’ on
+                // several shifts": a document's finding may open with a
+                // quotation (police who found ‘drugs’ found a thing).
                 Object::That => {
-                    let quote_first = s
-                        .tokens
-                        .get(content.start)
-                        .is_some_and(|t| matches!(t.tag, tag::OPEN_QUOTE | tag::OPEN_SINGLE));
+                    let document = s.tokens[source.clone()]
+                        .iter()
+                        .any(|t| t.noun == Some(SourceType::Document));
+                    let quote_first = document
+                        && s.tokens.get(content.start).is_some_and(|t| {
+                            matches!(t.tag, tag::OPEN_QUOTE | tag::OPEN_SINGLE)
+                        });
                     kind != QuoteKind::Direct && !after_that && !quote_first
                 }
                 Object::Infinitive => {
@@ -811,14 +817,19 @@ impl Extractor {
             .count()
             >= 3;
         // "Oduya: Completely. I didn’t set out to …": a short first
-        // sentence of an answer that goes on along its line.
+        // sentence of an answer that goes on along its line with a clause
+        // of its own (a player rating's "Saka: Superb. Ran the defence
+        // ragged" has no subject: it is no answer).
         let answer_goes_on = || {
             let rest = text.get(s.span.end..).unwrap_or_default();
             let line = rest.split('\n').next().unwrap_or_default();
-            line.split_whitespace()
-                .filter(|w| w.starts_with(char::is_alphabetic))
-                .count()
-                >= 3
+            let mut words = line
+                .split_whitespace()
+                .filter(|w| w.starts_with(char::is_alphabetic));
+            words
+                .next()
+                .is_some_and(|w| self.lexicon.opens_clause(w.trim_end_matches(['’', '\''])))
+                && words.count() >= 2
         };
         speaker && (wordy || answer_goes_on()) && starts_line(text, s.span.start)
     }
@@ -2366,7 +2377,7 @@ fn participle_as_source(text: &str, s: &Sentence, m: &Match) -> bool {
 /// a headline's "… as trust insists …" or "…; dissent says …" has a bare
 /// noun where a clause opens, before a claim (not "demand said to be
 /// strong"), and anywhere else a bare word before a cue is no subject
-/// ("has taken note of").
+/// ("has taken note of", "as nobody believed").
 fn refused_bare_subject(text: &str, s: &Sentence, m: &Match) -> bool {
     let Some(src) = m
         .source
@@ -2387,7 +2398,11 @@ fn refused_bare_subject(text: &str, s: &Sentence, m: &Match) -> bool {
         .get(m.cue + 1)
         .is_some_and(|t| t.span.slice(text).eq_ignore_ascii_case("to"));
     let claim = !passive && (has_verb(text, content) || content.iter().any(|t| is_quote(t.tag)));
+    // Only a headline (no final stop) drops its articles: in running text
+    // "as nobody believed" or "as demand suggests" has no speaker.
+    let headline = s.tokens.last().is_some_and(|t| t.tag != tag::STOP);
     !claim
+        || !headline
         || src.start > 0
             && !matches!(
                 s.tokens[src.start - 1].tag,

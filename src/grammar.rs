@@ -508,7 +508,7 @@ fn range(pair: &Pair<Rule>) -> Range<usize> {
 /// the grammar's `(plain_token | quote | dash_pair | !content_stop ~ ANY)+`,
 /// run on bytes. Pest is asked only where a stop needs a noun phrase, so a content
 /// costs a few instructions per token instead of a few hundred.
-fn content_end(tags: &str, from: usize) -> usize {
+pub fn content_end(tags: &str, from: usize) -> usize {
     let b = tags.as_bytes();
     // A comma can stop a content only before a cue (see `content_stop`).
     let last_cue = b.iter().rposition(|&t| is_cue(t));
@@ -516,7 +516,9 @@ fn content_end(tags: &str, from: usize) -> usize {
     while let Some(&t) = b.get(i) {
         i = match t {
             b'O' | b'[' => quote_end(b, i).unwrap_or(i + 1),
-            b'.' if i + 1 == b.len() => return i,
+            // A stop inside a sentence ends one of the sentences of a
+            // quotation the content is nested in.
+            b'.' => return i,
             b';' => return i,
             b'-' => match dash_pair_end(tags, i) {
                 Some(after) => after,
@@ -977,6 +979,7 @@ mod tests {
             one("The deal is off, according to people who were briefed, as talks ended.");
         assert_eq!(q, "The deal is off");
         none("It was sorted according to rules that nobody knew.");
+        none("Bonuses are paid according to a formula that rewards seniority.");
     }
 
     #[test]
@@ -1120,6 +1123,7 @@ mod tests {
         none("The firm has taken note of the reports.");
         none("‘We were not consulted’: councils warn over school funding");
         none("Prices rose as demand said to be strong grew.");
+        none("The shops stayed shut as nobody believed the storm would pass.");
     }
 
     #[test]
@@ -2273,6 +2277,7 @@ mod tests {
             label.map(|r| r.3.as_str()),
             Some("Twice. I nearly gave up on the book")
         );
+        none("Saka: Superb. Ran the defence ragged and scored twice.");
     }
 
     #[test]

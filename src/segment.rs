@@ -132,7 +132,8 @@ fn quote_marks(p: &str) -> Vec<(usize, char)> {
         .filter_map(|i| {
             let c = p.get(i..)?.chars().next()?;
             let mark = match c {
-                '"' | '“' | '”' | '«' | '»' | '‘' => true,
+                '"' | '“' | '”' | '«' | '»' => true,
+                '‘' => may_open_single(p, i),
                 '’' => may_close_single(p, i),
                 _ => false,
             };
@@ -141,11 +142,18 @@ fn quote_marks(p: &str) -> Vec<(usize, char)> {
         .collect()
 }
 
+/// Whether the ‘ at byte `at` of `p` may open a quotation: not an
+/// elision mark ("the ‘90s", "rock ‘n’ roll").
+fn may_open_single(p: &str, at: usize) -> bool {
+    let rest = &p[at + '‘'.len_utf8()..];
+    !rest.starts_with(|c: char| c.is_ascii_digit()) && !rest.starts_with("n’")
+}
+
 /// Whether the ’ at byte `at` of `p` may close a quotation in single marks
-/// (British usage: ‘We are sorry. It was hard,’ she said): not inside a
-/// word ("don’t"), and either after punctuation or before punctuation, the
-/// end, or a word that is not lowercase ("the students’ union" has an
-/// apostrophe).
+/// (British usage: ‘We are sorry. It was hard,’ she said): after
+/// punctuation, or after a word and before punctuation or the end. After a
+/// word and before a space it is an apostrophe ("the students’ union",
+/// "The Beatles’ Paul McCartney"), as it is inside a word ("don’t").
 fn may_close_single(p: &str, at: usize) -> bool {
     let rest = &p[at + '’'.len_utf8()..];
     let after_punctuation = p[..at]
@@ -156,7 +164,6 @@ fn may_close_single(p: &str, at: usize) -> bool {
         Some(c) if c.is_alphanumeric() => false,
         _ if after_punctuation => true,
         None => true,
-        Some(c) if c.is_whitespace() => !rest.trim_start().starts_with(char::is_lowercase),
         Some(c) => matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')'),
     }
 }
@@ -423,6 +430,10 @@ mod tests {
         );
         let t = "He called it ‘absurd. The Smiths’ house was sold.";
         assert_eq!(split(t), ["He called it ‘absurd.", "The Smiths’ house was sold."]);
+        let t = "It was rock ‘n’ roll. The Beatles’ Paul McCartney played.";
+        assert_eq!(split(t), ["It was rock ‘n’ roll.", "The Beatles’ Paul McCartney played."]);
+        let t = "In the ‘90s, it was small. Its founders’ Irish roots are known.";
+        assert_eq!(split(t), ["In the ‘90s, it was small.", "Its founders’ Irish roots are known."]);
     }
 
     #[test]
