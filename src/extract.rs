@@ -352,9 +352,9 @@ impl Extractor {
                         .iter()
                         .any(|t| t.noun == Some(SourceType::Document));
                     let quote_first = document
-                        && s.tokens.get(content.start).is_some_and(|t| {
-                            matches!(t.tag, tag::OPEN_QUOTE | tag::OPEN_SINGLE)
-                        });
+                        && s.tokens
+                            .get(content.start)
+                            .is_some_and(|t| matches!(t.tag, tag::OPEN_QUOTE | tag::OPEN_SINGLE));
                     kind != QuoteKind::Direct && !after_that && !quote_first
                 }
                 Object::Infinitive => {

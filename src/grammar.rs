@@ -971,7 +971,8 @@ mod tests {
             one("Wards are full, according to a union that represents staff at the site.");
         assert_eq!((p.as_str(), s.as_str()), ("clause_according", "a union"));
         assert_eq!(q, "Wards are full");
-        let (p, s, _, q, _) = one("According to people who were briefed on the talks, the deal is off.");
+        let (p, s, _, q, _) =
+            one("According to people who were briefed on the talks, the deal is off.");
         assert_eq!((p.as_str(), s.as_str()), ("according_first", "people"));
         assert_eq!(q, "the deal is off");
         // A comma after the relative closes it: the rest is a clause of its own.
@@ -1112,12 +1113,14 @@ mod tests {
 
     #[test]
     fn a_headline_bare_noun_opening_a_clause_is_a_source() {
-        let (_, s, c, q, _) = one("Long waits go on as trust insists safety ‘remains our priority’");
+        let (_, s, c, q, _) =
+            one("Long waits go on as trust insists safety ‘remains our priority’");
         assert_eq!(
             (s.as_str(), c.as_str(), q.as_str()),
             ("trust", "insists", "safety ‘remains our priority’")
         );
-        let (_, s, ..) = one("Court limits warrants; dissent says decision will ‘let the guilty walk’");
+        let (_, s, ..) =
+            one("Court limits warrants; dissent says decision will ‘let the guilty walk’");
         assert_eq!(s, "dissent");
         // Not mid-clause, not before a phrase, not a passive.
         none("The firm has taken note of the reports.");

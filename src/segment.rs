@@ -58,8 +58,7 @@ pub fn sentences(text: &str, paragraph: Span, lex: &Lexicon) -> Vec<Span> {
     let p = paragraph.slice(text);
     let base = paragraph.start;
     let quotes = quote_marks(p);
-    let (closing, single_closers) =
-        quote_closings(p, &quotes, quote_runs_on(text, paragraph.end));
+    let (closing, single_closers) = quote_closings(p, &quotes, quote_runs_on(text, paragraph.end));
     // Offsets are asked in increasing order and `closing` is sorted, so a
     // cursor replaces a search of the whole list.
     let mut next_closing = 0;
@@ -196,11 +195,7 @@ fn opens_run_on(p: &str, at: usize) -> bool {
 /// later in the paragraph (straight quotes alternate), or that `run_on`
 /// closes at its end: the first double mark still open, if it opens a
 /// run-on. Second, the offsets of the single closing marks that close one.
-fn quote_closings(
-    p: &str,
-    quotes: &[(usize, char)],
-    run_on: bool,
-) -> (Vec<usize>, Vec<usize>) {
+fn quote_closings(p: &str, quotes: &[(usize, char)], run_on: bool) -> (Vec<usize>, Vec<usize>) {
     let mut stack = Vec::new();
     let mut singles = Vec::new();
     let mut opens = Vec::new();
@@ -414,7 +409,10 @@ mod tests {
         let t = "A spokesman said: ‘We are sorry. It was hard.’ Then he left.";
         assert_eq!(
             split(t),
-            ["A spokesman said: ‘We are sorry. It was hard.’", "Then he left."]
+            [
+                "A spokesman said: ‘We are sorry. It was hard.’",
+                "Then he left."
+            ]
         );
         let t = "‘We won. We will win again,’ he said. Then he left.";
         assert_eq!(
@@ -426,14 +424,33 @@ mod tests {
         let t = "The students’ union met. It didn’t vote. Russia’s envoy left.";
         assert_eq!(
             split(t),
-            ["The students’ union met.", "It didn’t vote.", "Russia’s envoy left."]
+            [
+                "The students’ union met.",
+                "It didn’t vote.",
+                "Russia’s envoy left."
+            ]
         );
         let t = "He called it ‘absurd. The Smiths’ house was sold.";
-        assert_eq!(split(t), ["He called it ‘absurd.", "The Smiths’ house was sold."]);
+        assert_eq!(
+            split(t),
+            ["He called it ‘absurd.", "The Smiths’ house was sold."]
+        );
         let t = "It was rock ‘n’ roll. The Beatles’ Paul McCartney played.";
-        assert_eq!(split(t), ["It was rock ‘n’ roll.", "The Beatles’ Paul McCartney played."]);
+        assert_eq!(
+            split(t),
+            [
+                "It was rock ‘n’ roll.",
+                "The Beatles’ Paul McCartney played."
+            ]
+        );
         let t = "In the ‘90s, it was small. Its founders’ Irish roots are known.";
-        assert_eq!(split(t), ["In the ‘90s, it was small.", "Its founders’ Irish roots are known."]);
+        assert_eq!(
+            split(t),
+            [
+                "In the ‘90s, it was small.",
+                "Its founders’ Irish roots are known."
+            ]
+        );
     }
 
     #[test]
