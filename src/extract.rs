@@ -359,7 +359,10 @@ impl Extractor {
                 }
                 Object::Infinitive => {
                     let toks = &s.tokens[content.clone()];
-                    // The listener: a few words, no phrase of place or time.
+                    // The listener: a few words, no phrase of place or time;
+                    // the verb after "to" may open a quotation ("to ‘stop
+                    // managing decline’").
+                    let verb = |t: &Token| matches!(t.tag, tag::WORD | tag::AUX | tag::BE);
                     let to = toks
                         .iter()
                         .take(7)
@@ -369,9 +372,10 @@ impl Extractor {
                             && toks[..k]
                                 .iter()
                                 .all(|t| !matches!(t.tag, tag::PREP | tag::TIME))
-                            && toks
-                                .get(k + 1)
-                                .is_some_and(|t| matches!(t.tag, tag::WORD | tag::AUX | tag::BE))
+                            && match toks.get(k + 1) {
+                                Some(t) if is_quote(t.tag) => toks.get(k + 2).is_some_and(verb),
+                                t => t.is_some_and(verb),
+                            }
                     })
                 }
             };
