@@ -2350,6 +2350,15 @@ mod tests {
     }
 
     #[test]
+    fn one_of_a_pronoun_is_a_source() {
+        let (_, s, ..) = one("One of them, a Gulf delegate, said the talks had stalled.");
+        assert_eq!(s, "One of them");
+        // The pronoun alone after "of" ends the phrase: no name follows.
+        let (_, s, ..) = one("Several of them said the talks had stalled.");
+        assert_eq!(s, "Several of them");
+    }
+
+    #[test]
     fn asides_with_cues_of_their_own() {
         let text = "One Gulf-based diplomat, who asked not to be named, described the UAE as “a rare channel”.";
         let (_, s, c, ..) = one(text);

@@ -1024,14 +1024,16 @@ fn is_descriptor(word: &str) -> bool {
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
-/// A name without the letters after it: "Colin Achebe SC", "Jo Hale MP".
+/// A name without the letters after it: "Colin Achebe SC", "Jo Hale MP",
+/// or a generation: "Samuel A. Alito Jr.".
 /// Only after two words of name: "Lee JH" stays whole.
 fn without_post_nominals<'w, 'a>(words: &'w [&'a str]) -> &'w [&'a str] {
     match words.split_last() {
         Some((last, name))
             if name.len() >= 2
-                && (2..=3).contains(&last.len())
-                && last.bytes().all(|b| b.is_ascii_uppercase()) =>
+                && ((2..=3).contains(&last.len())
+                    && last.bytes().all(|b| b.is_ascii_uppercase())
+                    || ["Jr.", "Jr", "Sr.", "Sr"].contains(last)) =>
         {
             name
         }
@@ -2270,6 +2272,20 @@ mod tests {
         assert!(!is_descriptor("Abdel-Fattah"));
         assert!(!is_descriptor("Ben-Gvir"));
         assert!(!is_descriptor("Mum-of-"));
+    }
+
+    #[test]
+    fn post_nominals_and_generations_are_no_part_of_a_name() {
+        assert_eq!(
+            without_post_nominals(&["Colin", "Achebe", "SC"]),
+            ["Colin", "Achebe"]
+        );
+        assert_eq!(
+            without_post_nominals(&["Samuel", "A.", "Alito", "Jr."]),
+            ["Samuel", "A.", "Alito"]
+        );
+        assert_eq!(without_post_nominals(&["Lee", "JH"]), ["Lee", "JH"]);
+        assert_eq!(without_post_nominals(&["Jo", "Junior"]), ["Jo", "Junior"]);
     }
 
     #[test]
