@@ -1602,7 +1602,12 @@ fn role_reference(
             Some(t) if t.tag != tag::PARTICIPLE && tail + 1 < core.len() => &core[tail + 1..],
             _ => &core[..head_at],
         };
+        // "Vale's spokesperson": the owner without its possessive.
         let body = skip_determiners(body);
+        let body = match body.split_last() {
+            Some((last, owner)) if last.tag == tag::POSSESSIVE => owner,
+            _ => body,
+        };
         if !body.is_empty() && body.iter().all(|t| t.tag != tag::PRONOUN) {
             let r = resolve(text, body, gaz, names);
             if r.source_type != SourceType::Person && r.source_type != SourceType::Anonymous {
