@@ -155,7 +155,7 @@ impl Extractor {
             let cues = grammar::matches(&s.tags, |m| {
                 !interrupts_a_clause(text, s, m)
                     && !participle_as_source(text, s, m)
-                    && !refused_bare_subject(text, s, m)
+                    && !refused_bare_subject(&self.lexicon, text, s, m)
                     && !object_pronoun_first(s, m)
                     && self.names_a_speaker(text, s, m, &names)
                     && self.takes_its_content(text, s, m)
@@ -344,17 +344,13 @@ impl Extractor {
                     kind != QuoteKind::Direct && !after_that && !has_verb(text, head) && !belief
                 }
                 Object::Quote => kind == QuoteKind::Indirect,
-                // "The report found ‘insufficient numbers of staff’ on
-                // several shifts": a document's finding may open with a
-                // quotation (police who found ‘drugs’ found a thing).
+                // "The inquiry found ‘serious failings’ on several wards":
+                // a quotation may open the object.
                 Object::That => {
-                    let document = s.tokens[source.clone()]
-                        .iter()
-                        .any(|t| t.noun == Some(SourceType::Document));
-                    let quote_first = document
-                        && s.tokens
-                            .get(content.start)
-                            .is_some_and(|t| matches!(t.tag, tag::OPEN_QUOTE | tag::OPEN_SINGLE));
+                    let quote_first = s
+                        .tokens
+                        .get(content.start)
+                        .is_some_and(|t| matches!(t.tag, tag::OPEN_QUOTE | tag::OPEN_SINGLE));
                     kind != QuoteKind::Direct && !after_that && !quote_first
                 }
                 Object::Infinitive => {
@@ -437,7 +433,7 @@ impl Extractor {
                 let n = n.clone().shifted(inner_scope.start);
                 !is_label(n.pattern)
                     && self.takes_its_content(text, s, &n)
-                    && !refused_bare_subject(text, s, &n)
+                    && !refused_bare_subject(&self.lexicon, text, s, &n)
             }) {
                 let n = n.shifted(inner_scope.start);
                 // "X accused Y of Z and called for W": the dangling cue's
@@ -682,6 +678,25 @@ impl Extractor {
         if inverted && info.is_some_and(|c| c.object == Object::Quote) && !quoted() {
             return false;
         }
+        // "Crime rose, according to police who …" and "Crime rose according
+        // to police who …" name a source; "paid according to a formula that
+        // rewards seniority" a manner: without the comma, only a named or
+        // source noun takes a relative.
+        if let Some(src) = m
+            .source
+            .as_ref()
+            .filter(|_| m.pattern == "clause_according")
+        {
+            let t = &s.tokens;
+            let comma = m.cue > 0 && t[m.cue - 1].tag == tag::COMMA;
+            let relative = t
+                .get(src.end)
+                .is_some_and(|t| matches!(t.tag, tag::RELATIVE | tag::THAT));
+            let named = t[src.end - 1].tag == tag::NOUN || t[src.end - 1].tag == tag::PROPER;
+            if relative && !comma && !named {
+                return false;
+            }
+        }
         // "The filing shows …": a cue read only with one kind of source
         // needs a noun of that kind in it.
         if let Some(kind) = info.and_then(|c| c.source) {
@@ -830,9 +845,21 @@ impl Extractor {
             let mut words = line
                 .split_whitespace()
                 .filter(|w| w.starts_with(char::is_alphabetic));
+            let subject = |w: &str| {
+                self.lexicon.opens_clause(w)
+                    || [
+                        "Nobody",
+                        "Everybody",
+                        "Everyone",
+                        "Nothing",
+                        "Everything",
+                        "Someone",
+                    ]
+                    .contains(&w)
+            };
             words
                 .next()
-                .is_some_and(|w| self.lexicon.opens_clause(w.trim_end_matches(['’', '\''])))
+                .is_some_and(|w| subject(w.trim_end_matches(['’', '\''])))
                 && words.count() >= 2
         };
         speaker && (wordy || answer_goes_on()) && starts_line(text, s.span.start)
@@ -2382,7 +2409,7 @@ fn participle_as_source(text: &str, s: &Sentence, m: &Match) -> bool {
 /// noun where a clause opens, before a claim (not "demand said to be
 /// strong"), and anywhere else a bare word before a cue is no subject
 /// ("has taken note of", "as nobody believed").
-fn refused_bare_subject(text: &str, s: &Sentence, m: &Match) -> bool {
+fn refused_bare_subject(cues: &Lexicon, text: &str, s: &Sentence, m: &Match) -> bool {
     let Some(src) = m
         .source
         .as_ref()
@@ -2403,8 +2430,12 @@ fn refused_bare_subject(text: &str, s: &Sentence, m: &Match) -> bool {
         .is_some_and(|t| t.span.slice(text).eq_ignore_ascii_case("to"));
     let claim = !passive && (has_verb(text, content) || content.iter().any(|t| is_quote(t.tag)));
     // Only a headline (no final stop) drops its articles: in running text
-    // "as nobody believed" or "as demand suggests" has no speaker.
-    let headline = s.tokens.last().is_some_and(|t| t.tag != tag::STOP);
+    // "as nobody believed" or "as demand suggests" has no speaker; and
+    // only before a verb of speech ("as growth suggests" has none either).
+    let speech = s.tokens[m.cue]
+        .cue
+        .is_some_and(|c| cues.cue(c).is_some_and(|c| c.family == "speech"));
+    let headline = speech && s.tokens.last().is_some_and(|t| t.tag != tag::STOP);
     !claim
         || !headline
         || src.start > 0

@@ -516,9 +516,7 @@ pub fn content_end(tags: &str, from: usize) -> usize {
     while let Some(&t) = b.get(i) {
         i = match t {
             b'O' | b'[' => quote_end(b, i).unwrap_or(i + 1),
-            // A stop inside a sentence ends one of the sentences of a
-            // quotation the content is nested in.
-            b'.' => return i,
+            b'.' if i + 1 == b.len() => return i,
             b';' => return i,
             b'-' => match dash_pair_end(tags, i) {
                 Some(after) => after,
@@ -981,6 +979,9 @@ mod tests {
         assert_eq!(q, "The deal is off");
         none("It was sorted according to rules that nobody knew.");
         none("Bonuses are paid according to a formula that rewards seniority.");
+        // Without the comma a source noun still takes its relative.
+        let (_, s, ..) = one("Crime rose according to police who released the figures.");
+        assert_eq!(s, "police");
     }
 
     #[test]
@@ -1127,6 +1128,8 @@ mod tests {
         none("‘We were not consulted’: councils warn over school funding");
         none("Prices rose as demand said to be strong grew.");
         none("The shops stayed shut as nobody believed the storm would pass.");
+        // Only a verb of speech: "growth suggests" has no speaker.
+        none("Pound slides as growth suggests economy is stalling");
     }
 
     #[test]
@@ -2281,6 +2284,8 @@ mod tests {
             Some("Twice. I nearly gave up on the book")
         );
         none("Saka: Superb. Ran the defence ragged and scored twice.");
+        let all = read("Ann Chen won.\nChen: Exactly. Nobody expected the result.");
+        assert!(all.iter().any(|r| r.0 == "speaker_label"));
     }
 
     #[test]

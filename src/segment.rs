@@ -142,27 +142,34 @@ fn quote_marks(p: &str) -> Vec<(usize, char)> {
 }
 
 /// Whether the ‘ at byte `at` of `p` may open a quotation: not an
-/// elision mark ("the ‘90s", "rock ‘n’ roll").
+/// elision mark ("the ‘90s", "rock ‘n’ roll"; "‘2024 was …" opens one).
 fn may_open_single(p: &str, at: usize) -> bool {
     let rest = &p[at + '‘'.len_utf8()..];
-    !rest.starts_with(|c: char| c.is_ascii_digit()) && !rest.starts_with("n’")
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let decade = digits > 0 && rest[digits..].starts_with('s');
+    !decade && !rest.starts_with("n’")
 }
 
 /// Whether the ’ at byte `at` of `p` may close a quotation in single marks
 /// (British usage: ‘We are sorry. It was hard,’ she said): after
-/// punctuation, or after a word and before punctuation or the end. After a
-/// word and before a space it is an apostrophe ("the students’ union",
-/// "The Beatles’ Paul McCartney"), as it is inside a word ("don’t").
+/// punctuation; after a word, before punctuation, the end, or a space and
+/// a word that is not lowercase ("‘It is over. We lost’ Smith said").
+/// Inside a word ("don’t"), before a lowercase word ("the students’
+/// union") or after a plural's s before a name ("The Beatles’ Paul
+/// McCartney") it is an apostrophe.
 fn may_close_single(p: &str, at: usize) -> bool {
     let rest = &p[at + '’'.len_utf8()..];
-    let after_punctuation = p[..at]
-        .chars()
-        .next_back()
-        .is_some_and(|c| matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…'));
+    let before = p[..at].chars().next_back();
+    let after_punctuation =
+        before.is_some_and(|c| matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…'));
     match rest.chars().next() {
         Some(c) if c.is_alphanumeric() => false,
         _ if after_punctuation => true,
         None => true,
+        Some(c) if c.is_whitespace() => {
+            !before.is_some_and(|b| matches!(b, 's' | 'S'))
+                && !rest.trim_start().starts_with(char::is_lowercase)
+        }
         Some(c) => matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')'),
     }
 }
@@ -418,6 +425,14 @@ mod tests {
         assert_eq!(
             split(t),
             ["‘We won. We will win again,’ he said.", "Then he left."]
+        );
+        // A word may close one before a name or a dash; a year may open one.
+        let t = "‘It is over. We lost’ Smith said. He left.";
+        assert_eq!(split(t), ["‘It is over. We lost’ Smith said.", "He left."]);
+        let t = "‘2024 was good. We grew,’ she said. He left.";
+        assert_eq!(
+            split(t),
+            ["‘2024 was good. We grew,’ she said.", "He left."]
         );
         // Apostrophes close nothing: in a word, after a plural before a
         // lowercase word, or with no opening mark.
