@@ -254,9 +254,9 @@ impl Extractor {
         }
         // "The suspect, police said, fled the scene": a subject alone before
         // a reporting clause whose predicate follows it is the
-        // parenthetical's, and the claim runs on after the clause.
-        // The predicate opens after the comma that closes the clause ("police
-        // said Tuesday, was …") and ends where a content would.
+        // parenthetical's, and the claim runs on after the clause. The
+        // predicate opens after the comma that closes the clause (a time
+        // may stand before it) and ends where a content would.
         let comma = (m.cue + 1..scope.end).find(|&k| s.tokens[k].tag != tag::TIME);
         let predicate = comma
             .filter(|&k| s.tokens[k].tag == tag::COMMA)
@@ -692,7 +692,7 @@ impl Extractor {
             let relative = t
                 .get(src.end)
                 .is_some_and(|t| matches!(t.tag, tag::RELATIVE | tag::THAT));
-            let named = t[src.end - 1].tag == tag::NOUN || t[src.end - 1].tag == tag::PROPER;
+            let named = matches!(t[src.end - 1].tag, tag::NOUN | tag::PROPER);
             if relative && !comma && !named {
                 return false;
             }
@@ -845,18 +845,8 @@ impl Extractor {
             let mut words = line
                 .split_whitespace()
                 .filter(|w| w.starts_with(char::is_alphabetic));
-            let subject = |w: &str| {
-                self.lexicon.opens_clause(w)
-                    || [
-                        "Nobody",
-                        "Everybody",
-                        "Everyone",
-                        "Nothing",
-                        "Everything",
-                        "Someone",
-                    ]
-                    .contains(&w)
-            };
+            let subject =
+                |w: &str| self.lexicon.opens_clause(w) || INDEFINITE_PRONOUNS.contains(&w);
             words
                 .next()
                 .is_some_and(|w| subject(w.trim_end_matches(['’', '\''])))
@@ -2402,6 +2392,17 @@ fn participle_as_source(text: &str, s: &Sentence, m: &Match) -> bool {
         && s.tokens.get(1).is_some_and(|t| t.tag == tag::PREP)
         && s.tokens.get(src.end).is_some_and(|t| t.tag == tag::COMMA)
 }
+
+/// Pronouns that may open an answer's second sentence ("Chen: Exactly.
+/// Nobody expected it").
+const INDEFINITE_PRONOUNS: [&str; 6] = [
+    "Nobody",
+    "Everybody",
+    "Everyone",
+    "Nothing",
+    "Everything",
+    "Someone",
+];
 
 /// A bare word as the whole source: "traders saying …" has a plural for
 /// subject, but "Managers keep telling us …" a verb before the participle;
