@@ -2419,8 +2419,7 @@ fn refused_bare_subject(cues: &Lexicon, text: &str, s: &Sentence, m: &Match) -> 
         return false;
     };
     if m.pattern == "source_participle" {
-        let w = s.tokens[src.start].span.slice(text);
-        return !(w.ends_with(['s', 'S']) || ["people", "children", "men", "women"].contains(&w));
+        return !resolve::is_plural(&resolve::fold(s.tokens[src.start].span.slice(text)));
     }
     // What it says must read as a claim: "councils warn over funding"
     // says nothing.

@@ -2087,9 +2087,13 @@ enum Determination {
     Bare,
 }
 
-/// True if a folded noun reads as a plural: "companies", "people", "police".
+/// True if a folded noun reads as a plural: "companies", "people", "police",
+/// "children", "women".
 pub fn is_plural(noun: &str) -> bool {
-    noun.ends_with('s') && !noun.ends_with("ss") || noun.ends_with("people") || noun == "police"
+    noun.ends_with('s') && !noun.ends_with("ss")
+        || noun.ends_with("people")
+        || noun.ends_with("men")
+        || ["police", "children"].contains(&noun)
 }
 
 /// True if the last word of the folded `name`, without a final period
